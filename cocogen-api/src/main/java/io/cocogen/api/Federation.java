@@ -45,6 +45,7 @@ public final class Federation {
     capacity = new double[n];
     marketValue = new double[n];
     this.target = target == null ? null : validateTarget(target);
+    int classes = -1;
     for (int i = 0; i < n; i++) {
       Organization o = this.organizations.get(i);
       if (index.put(o.id(), i) != null) {
@@ -54,7 +55,14 @@ public final class Federation {
       realSamples[i] = o.realSamples();
       double[] p = this.target;
       if (o.skew() == null && p == null) {
-        p = uniform(o.labelHistogram().length);
+        // Without a target every histogram is measured against the same uniform distribution.
+        int k = o.labelHistogram().length;
+        if (classes >= 0 && k != classes) {
+          throw new InvalidModelException("organizations[" + o.id() + "].labelHistogram", o.labelHistogram(),
+              "has " + k + " classes but an earlier organization's histogram has " + classes);
+        }
+        classes = k;
+        p = uniform(k);
       }
       skew[i] = o.skewAgainst(p);
       quality[i] = o.quality();

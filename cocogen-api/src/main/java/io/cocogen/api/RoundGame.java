@@ -104,7 +104,8 @@ public final class RoundGame {
     bld.cost = costModel;
     bld.budget = budget;
     bld.target = federation.targetDistribution();
-    bld.structure = structure;
+    // An id-based competition is resolved again, so changing the organizations keeps it consistent.
+    bld.structure = competition == null ? structure : null;
     return bld;
   }
 
