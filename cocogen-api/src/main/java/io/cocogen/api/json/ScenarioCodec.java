@@ -36,6 +36,11 @@ import java.util.regex.Pattern;
  * document itself (malformed JSON, schema, unknown or missing fields, wrong JSON types) are the subclass
  * {@link ScenarioFormatException}. Unknown fields are rejected at every level, duplicate keys too.
  *
+ * <p>Defaults for omitted optional fields: {@code quality} 1 (as in {@code Organization.builder}),
+ * {@code quadraticCost} 0, {@code competition.theta} 0, no competition when no kind is given, the
+ * {@code performance} parameters of {@code ScalingLawModel.defaults(K)} for the class count {@code K},
+ * no target distribution (uniform) and no budget.
+ *
  * <p>Writing is pretty-printed with full double precision, so {@code read(write(game))} has the same
  * organizations, competition, {@code θ}, performance model, target distribution and budget. A game built
  * by index ({@code competition() == null}) is written as a dense matrix when it has at most
@@ -156,6 +161,10 @@ public final class ScenarioCodec {
     if (token.find()) {
       return new ScenarioFormatException(path, token.group(1),
           "not a JSON number: NaN and Infinity are not allowed, give a finite number", line, column);
+    }
+    if (original.startsWith("Trailing token")) {
+      return new ScenarioFormatException(path, "malformed JSON: unexpected content after the end of the document",
+          line, column);
     }
     String problem = "malformed JSON: " + SOURCE_LOCATION.matcher(original).replaceAll("line $1, column $2");
     return new ScenarioFormatException(path, problem, line, column);

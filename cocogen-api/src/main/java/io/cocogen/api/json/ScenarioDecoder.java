@@ -49,8 +49,9 @@ final class ScenarioDecoder {
       throw new ScenarioFormatException("$", "the document is empty: a scenario is a JSON object");
     }
     ObjectNode root = object(rootNode, "$");
-    onlyFields(root, "", ROOT_FIELDS);
+    // Schema first: a document of another version should be told so, not about its unknown fields.
     schema(root);
+    onlyFields(root, "", ROOT_FIELDS);
     if (root.has("description")) {
       string(root.get("description"), "description");
     }
@@ -358,7 +359,7 @@ final class ScenarioDecoder {
     if (node.isNumber()) {
       double v = node.doubleValue();
       if (!Double.isFinite(v)) {
-        throw new InvalidModelException(path, render(node), "out of the range of a double: must be a finite number");
+        throw new InvalidModelException(path, "the number is beyond the range of a double: must be a finite number");
       }
       return v;
     }
