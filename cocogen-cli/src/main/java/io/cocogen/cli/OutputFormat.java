@@ -1,0 +1,7 @@
+package io.cocogen.cli;
+
+/** The {@code --format} values. */
+enum OutputFormat {
+  json,
+  table
+}
