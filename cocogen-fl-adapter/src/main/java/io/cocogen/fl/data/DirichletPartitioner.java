@@ -15,7 +15,7 @@ import java.util.random.RandomGenerator;
  * <p>Every organization is guaranteed {@code minSamples} rows: a draw that misses the minimum is redrawn
  * (up to {@value #MAX_REDRAWS} times, continuing the same random stream), and if all draws miss it, rows
  * are moved one at a time from the largest organization to the smallest. Same data, seed and settings
- * give a bit-identical partition.
+ * give a bit-identical partition ({@link StrictMath} keeps it so across machines).
  */
 public final class DirichletPartitioner {
   /** Redraws before falling back to moving rows. */
@@ -157,7 +157,7 @@ public final class DirichletPartitioner {
     }
     double sum = 0;
     for (int i = 0; i < k; i++) {
-      logs[i] = Math.exp(logs[i] - max);
+      logs[i] = StrictMath.exp(logs[i] - max);
       sum += logs[i];
     }
     for (int i = 0; i < k; i++) {
@@ -174,16 +174,16 @@ public final class DirichletPartitioner {
     if (!(shape > 0) || !Double.isFinite(shape)) {
       throw new IllegalArgumentException("shape = " + shape + ": must be finite and > 0");
     }
-    return Math.exp(logGamma(shape, rng));
+    return StrictMath.exp(logGamma(shape, rng));
   }
 
   /** Logarithm of a Gamma(shape, 1) draw. */
   private static double logGamma(double shape, RandomGenerator rng) {
     if (shape < 1) {
       double u = 1.0 - rng.nextDouble(); // in (0, 1]
-      return Math.log(marsagliaTsang(shape + 1, rng)) + Math.log(u) / shape;
+      return StrictMath.log(marsagliaTsang(shape + 1, rng)) + StrictMath.log(u) / shape;
     }
-    return Math.log(marsagliaTsang(shape, rng));
+    return StrictMath.log(marsagliaTsang(shape, rng));
   }
 
   private static double marsagliaTsang(double shape, RandomGenerator rng) {
@@ -201,7 +201,7 @@ public final class DirichletPartitioner {
       if (u < 1.0 - 0.0331 * x2 * x2) {
         return d * v;
       }
-      if (Math.log(u) < 0.5 * x2 + d * (1.0 - v + Math.log(v))) {
+      if (StrictMath.log(u) < 0.5 * x2 + d * (1.0 - v + StrictMath.log(v))) {
         return d * v;
       }
     }

@@ -4,7 +4,6 @@ import io.cocogen.fl.data.Dataset;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -100,30 +99,8 @@ public final class GaussianPcaGenerator {
     double lambda = covariance == Covariance.DIAGONAL ? 1.0 : shrinkage;
     int k = components;
 
-    // Centre.
-    DMatrixRMaj xc = new DMatrixRMaj(n, p);
-    for (int i = 0; i < n; i++) {
-      publicData.copyRow(i, xc.data, i * p);
-    }
     double[] mean = new double[p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        mean[j] += xc.data[i * p + j];
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      mean[j] /= n;
-    }
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        xc.data[i * p + j] -= mean[j];
-      }
-    }
-
-    // PCA from the eigen decomposition of the sample covariance.
-    DMatrixRMaj cov = new DMatrixRMaj(p, p);
-    CommonOps_DDRM.multInner(xc, cov);
-    CommonOps_DDRM.scale(1.0 / (n - 1), cov);
+    DMatrixRMaj cov = covariance(publicData, mean);
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(p, true, true);
     if (!eig.decompose(cov)) {
       throw new IllegalStateException("eigen decomposition of the " + p + " x " + p + " covariance failed");
@@ -156,9 +133,23 @@ public final class GaussianPcaGenerator {
       }
     }
 
-    // Scores z = xc basis^T, then per-class Gaussians.
+    // Scores z = (x - mean) basis^T, then per-class Gaussians.
     DMatrixRMaj scores = new DMatrixRMaj(n, k);
-    CommonOps_DDRM.multTransB(xc, basis, scores);
+    double[] row = new double[p];
+    for (int i = 0; i < n; i++) {
+      publicData.copyRow(i, row, 0);
+      for (int j = 0; j < p; j++) {
+        row[j] -= mean[j];
+      }
+      for (int c = 0; c < k; c++) {
+        double s = 0;
+        int off = c * p;
+        for (int j = 0; j < p; j++) {
+          s += row[j] * basis.data[off + j];
+        }
+        scores.data[i * k + c] = s;
+      }
+    }
     double meanVar = 0;
     for (double e : explained) {
       meanVar += e;
@@ -247,6 +238,76 @@ public final class GaussianPcaGenerator {
       classChol[cl] = lower;
     }
     return new GaussianPcaGenerator(p, numClasses, k, mean, basis.data, classMean, classChol, explained);
+  }
+
+  /**
+   * Sample covariance of the rows of {@code data}; fills {@code mean}. Accumulates the raw scatter
+   * {@code X^T X} in blocks of rows (so a block stays in cache) over the upper triangle, skipping zero
+   * inputs (pixel data is sparse before centring), then subtracts {@code n mean mean^T}.
+   */
+  static DMatrixRMaj covariance(Dataset data, double[] mean) {
+    int n = data.size();
+    int p = data.featureDim();
+    double[] c = new double[p * p];
+    int block = 128;
+    double[] x = new double[block * p];
+    java.util.Arrays.fill(mean, 0);
+    for (int start = 0; start < n; start += block) {
+      int rows = Math.min(block, n - start);
+      for (int r = 0; r < rows; r++) {
+        data.copyRow(start + r, x, r * p);
+        for (int j = 0; j < p; j++) {
+          mean[j] += x[r * p + j];
+        }
+      }
+      int t = 0;
+      for (; t + 3 < p; t += 4) {
+        int c0 = t * p;
+        int c1 = c0 + p;
+        int c2 = c1 + p;
+        int c3 = c2 + p;
+        for (int r = 0; r < rows; r++) {
+          int base = r * p;
+          double v0 = x[base + t];
+          double v1 = x[base + t + 1];
+          double v2 = x[base + t + 2];
+          double v3 = x[base + t + 3];
+          if (v0 == 0 && v1 == 0 && v2 == 0 && v3 == 0) {
+            continue;
+          }
+          for (int j = t; j < p; j++) {
+            double xv = x[base + j];
+            c[c0 + j] += v0 * xv;
+            c[c1 + j] += v1 * xv;
+            c[c2 + j] += v2 * xv;
+            c[c3 + j] += v3 * xv;
+          }
+        }
+      }
+      for (; t < p; t++) {
+        for (int r = 0; r < rows; r++) {
+          double v = x[r * p + t];
+          if (v == 0) {
+            continue;
+          }
+          for (int j = t; j < p; j++) {
+            c[t * p + j] += v * x[r * p + j];
+          }
+        }
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      mean[j] /= n;
+    }
+    DMatrixRMaj cov = new DMatrixRMaj(p, p);
+    for (int a = 0; a < p; a++) {
+      for (int b = a; b < p; b++) {
+        double v = (c[a * p + b] - n * mean[a] * mean[b]) / (n - 1);
+        cov.data[a * p + b] = v;
+        cov.data[b * p + a] = v;
+      }
+    }
+    return cov;
   }
 
   /** Features per generated row. */

@@ -6,7 +6,9 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Shared batch machinery of the dense models: gathers a mini-batch into a matrix, turns logits into
  * log-softmax and cross-entropy, and forms the output error {@code (softmax - onehot) / batch}. Buffers
- * are reshaped, not reallocated, between batches of up to the largest size seen.
+ * are reshaped, not reallocated, between batches of up to the largest size seen. Exponentials and
+ * logarithms use {@link StrictMath} so that seeded training is bit-identical on every machine; there
+ * are only {@code batch x numClasses} of them per step, so the cost is negligible.
  */
 abstract class DenseModel implements Model {
   /** Rows per forward pass when evaluating a whole data set. */
@@ -117,7 +119,7 @@ abstract class DenseModel implements Model {
     for (int r = 0; r < b; r++) {
       int base = r * numClasses;
       for (int k = 0; k < numClasses; k++) {
-        zd[base + k] = Math.exp(zd[base + k]) * inv;
+        zd[base + k] = StrictMath.exp(zd[base + k]) * inv;
       }
       zd[base + batchLabels[r]] -= inv;
     }
@@ -140,9 +142,9 @@ abstract class DenseModel implements Model {
       }
       double s = 0;
       for (int k = 0; k < numClasses; k++) {
-        s += Math.exp(d[base + k] - max);
+        s += StrictMath.exp(d[base + k] - max);
       }
-      double lse = max + Math.log(s);
+      double lse = max + StrictMath.log(s);
       for (int k = 0; k < numClasses; k++) {
         d[base + k] -= lse;
       }

@@ -108,6 +108,17 @@ public final class FedAvg implements AutoCloseable {
    * @param round round number, mixed into the clients' seeds
    */
   public RoundMetrics runRound(int round, List<ClientData> clients) {
+    return runRound(round, clients, trainer);
+  }
+
+  /**
+   * As {@link #runRound(int, List)} with other local-training settings for this round, e.g. a learning
+   * rate that decays over rounds.
+   */
+  public RoundMetrics runRound(int round, List<ClientData> clients, LocalTrainer roundTrainer) {
+    if (roundTrainer == null) {
+      throw new IllegalArgumentException("roundTrainer: is required");
+    }
     if (clients == null || clients.isEmpty()) {
       throw new IllegalArgumentException("clients: at least one client is required (round " + round + ")");
     }
@@ -136,12 +147,12 @@ public final class FedAvg implements AutoCloseable {
       Model local = global.copy();
       final int slot = i;
       if (pool == null) {
-        localLoss[i] = trainClient(local, c, round);
+        localLoss[i] = trainClient(local, c, round, roundTrainer);
         localParams[i] = local.parameters();
         futures.add(null);
       } else {
         futures.add(pool.submit(() -> {
-          double loss = trainClient(local, c, round);
+          double loss = trainClient(local, c, round, roundTrainer);
           localLoss[slot] = loss;
           return local.parameters();
         }));
@@ -192,9 +203,9 @@ public final class FedAvg implements AutoCloseable {
         localLoss, samples, millis);
   }
 
-  private double trainClient(Model local, ClientData c, int round) {
+  private double trainClient(Model local, ClientData c, int round, LocalTrainer roundTrainer) {
     SplittableRandom rng = Seeds.random(seed, round, c.id());
-    return trainer.train(local, c.trainingData(), rng);
+    return roundTrainer.train(local, c.trainingData(), rng);
   }
 
   private static double[] await(Future<double[]> f, int clientId, int round) {
@@ -233,6 +244,11 @@ public final class FedAvg implements AutoCloseable {
   /** Evaluates the current global model on {@code data}. */
   public Metrics.Evaluation evaluate(Dataset data) {
     return Metrics.evaluate(global, data);
+  }
+
+  /** The default local-training settings. */
+  public LocalTrainer trainer() {
+    return trainer;
   }
 
   /** Clients trained at once. */

@@ -29,6 +29,16 @@ public record LocalTrainer(int epochs, int batchSize, double learningRate, doubl
     }
   }
 
+  /** The same settings with another learning rate. */
+  public LocalTrainer withLearningRate(double newLearningRate) {
+    return new LocalTrainer(epochs, batchSize, newLearningRate, weightDecay);
+  }
+
+  /** The same settings with another number of epochs. */
+  public LocalTrainer withEpochs(int newEpochs) {
+    return new LocalTrainer(newEpochs, batchSize, learningRate, weightDecay);
+  }
+
   /**
    * Trains {@code model} in place on {@code data}.
    *

@@ -2,7 +2,6 @@ package io.cocogen.fl.train;
 
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One-hidden-layer perceptron {@code softmax(relu(x W1 + b1) W2 + b2)}. Parameters are laid out as
@@ -109,7 +108,7 @@ public final class Mlp extends DenseModel {
   void forward() {
     int rows = x.numRows;
     h.reshape(rows, hidden);
-    CommonOps_DDRM.mult(x, w1, h);
+    Kernels.mult(x.data, w1.data, h.data, rows, featureDim, hidden);
     double[] hd = h.data;
     for (int r = 0; r < rows; r++) {
       int base = r * hidden;
@@ -119,16 +118,17 @@ public final class Mlp extends DenseModel {
       }
     }
     z.reshape(rows, numClasses);
-    CommonOps_DDRM.mult(h, w2, z);
+    Kernels.mult(h.data, w2.data, z.data, rows, hidden, numClasses);
     addRowVector(z, b2);
   }
 
   @Override
   void backward() {
-    CommonOps_DDRM.multTransA(h, z, gw2);
+    int rows = h.numRows;
+    Kernels.multTransA(h.data, z.data, gw2.data, rows, hidden, numClasses);
     columnSums(z, gb2);
     dh.reshape(h.numRows, hidden);
-    CommonOps_DDRM.multTransB(z, w2, dh);
+    Kernels.multTransB(z.data, w2.data, dh.data, rows, hidden, numClasses);
     double[] dd = dh.data;
     double[] hd = h.data;
     int n = h.numRows * hidden;
@@ -137,7 +137,7 @@ public final class Mlp extends DenseModel {
         dd[i] = 0;
       }
     }
-    CommonOps_DDRM.multTransA(x, dh, gw1);
+    Kernels.multTransA(x.data, dh.data, gw1.data, rows, featureDim, hidden);
     columnSums(dh, gb1);
   }
 

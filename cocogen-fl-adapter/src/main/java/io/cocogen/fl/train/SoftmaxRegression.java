@@ -1,7 +1,6 @@
 package io.cocogen.fl.train;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Multinomial logistic regression: {@code softmax(x W + b)}. Parameters are laid out as {@code W}
@@ -53,13 +52,13 @@ public final class SoftmaxRegression extends DenseModel {
   @Override
   void forward() {
     z.reshape(x.numRows, numClasses);
-    CommonOps_DDRM.mult(x, w, z);
+    Kernels.mult(x.data, w.data, z.data, x.numRows, featureDim, numClasses);
     addRowVector(z, b);
   }
 
   @Override
   void backward() {
-    CommonOps_DDRM.multTransA(x, z, gw);
+    Kernels.multTransA(x.data, z.data, gw.data, x.numRows, featureDim, numClasses);
     columnSums(z, gb);
   }
 
