@@ -12,14 +12,16 @@ import java.util.Arrays;
  * accumulated in O(n m²). A shared budget adds the shadow cost {@code ω_i μ}, found by a bracketed
  * Illinois search on {@code Σ s_i(μ) = B}.
  *
- * <p>Organizations whose one-dimensional objective is linear (no curvature anywhere) have step
+ * <p>Organizations whose one-dimensional objective is linear, or nearly so, have (nearly) step
  * responses; for them a vanishing proximal curvature ({@code 1e-3} down to {@code 1e-12} of their slope
- * scale) makes the map continuous, and the certificate checks the true game afterwards.
+ * scale) makes the map continuous, and the certificate checks the true game afterwards. When such steps
+ * make the budget's total jump, the two sides of the jump are blended to spend the budget exactly.
  *
  * <p>Works on caller-visible arrays; allocates only at construction.
  */
 final class AggregateNewton {
   private static final double[] HOMOTOPY = {1e-3, 1e-6, 1e-9, 1e-12};
+  private static final int STALL = 50;
 
   private final BoundPerformance perf;
   private final CostModel.BoundCost cost;
@@ -34,7 +36,7 @@ final class AggregateNewton {
 
   private final double[] prox;
   private final double[] proxScale;
-  private final boolean anyLinear;
+  private boolean anyLinear;
 
   final double[] s;
   final double[] dsdp;
@@ -45,13 +47,26 @@ final class AggregateNewton {
   private final double[] mat;
   private final double[] jac;
   private final double[] step;
+  private final double[] residual;
   private final double[] zTrial;
   private final double[] zMin;
   private final double[] zMax;
   private final double[] best;
+  private final double[] sLo;
 
   double mu;
   double total;
+  /**
+   * The convex dual of the fast path at the last evaluated {@code z}, with {@code λ = ∇G(z)}:
+   * {@code d(λ) = Σ_i max_x [λ·a_i x + h_i(x)] − λ·z + G(z)}, where {@code h_i} is player i's own objective
+   * divided by {@code ω_i} (MODEL.md §4: the potential's separable part). Its gradient in {@code z} is
+   * {@code H(r − z)}; it is minimal at the fixed point.
+   */
+  double merit;
+  /** Sum of the magnitudes of the merit's terms: the scale of its rounding error. */
+  double meritMagnitude;
+  /** Whether {@link #evaluate} computes the merit (only once the easy regime of a Newton solve fails). */
+  private boolean withMerit;
   long evaluations;
   int iterations;
   boolean converged;
@@ -78,18 +93,14 @@ final class AggregateNewton {
     mat = new double[m * m];
     jac = new double[m * m];
     step = new double[m];
+    residual = new double[m];
     zTrial = new double[m];
     zMin = new double[m];
     zMax = new double[m];
     best = new double[m];
-    boolean lin = false;
+    sLo = budget == Double.POSITIVE_INFINITY ? null : new double[n];
     for (int i = 0; i < n; i++) {
       double c = cap[i];
-      boolean flat = c > 0
-          && be[i] * perf.privateCurvature(i, 0) - cost.curvature(i, 0) == 0
-          && be[i] * perf.privateCurvature(i, c) - cost.curvature(i, c) == 0;
-      proxScale[i] = flat ? 1.0 : 0.0;
-      lin |= flat;
       for (int k = 0; k < m; k++) {
         double v = a[i * m + k] * c;
         if (v < 0) {
@@ -99,7 +110,6 @@ final class AggregateNewton {
         }
       }
     }
-    anyLinear = lin;
   }
 
   /** Solves from {@code warm} (a profile) or from scratch; returns whether the aggregate converged. */
@@ -114,9 +124,7 @@ final class AggregateNewton {
       Arrays.fill(z, 0.0);
     }
     mu = 0;
-    if (anyLinear) {
-      initProxScales();
-    }
+    initProxScales();
     boolean ok = solveAtMu(maxIterations);
     if (budget == Double.POSITIVE_INFINITY || total <= budget) {
       converged = ok;
@@ -126,19 +134,36 @@ final class AggregateNewton {
     return converged;
   }
 
+  /**
+   * Marks the organizations whose own objective is linear, or so nearly linear that its curvature changes
+   * the slope across the whole box by less than {@code 1e-6} of the slope's scale (at the starting
+   * aggregates), and gives them a proximal scale: their responses jump between the bounds, which the
+   * homotopy smooths.
+   */
   private void initProxScales() {
     perf.commonGradient(z, lam);
+    boolean any = false;
     for (int i = 0; i < n; i++) {
-      if (proxScale[i] != 0) {
-        double p = 0;
-        for (int k = 0; k < m; k++) {
-          p += lam[k] * a[i * m + k];
-        }
-        double scale = Math.abs(om[i] * p) + Math.abs(ta[i]) + Math.abs(be[i] * perf.privateSlope(i, 0))
-            + Math.abs(cost.marginal(i, 0));
-        proxScale[i] = (scale > 0 ? scale : 1.0) / cap[i];
+      double c = cap[i];
+      proxScale[i] = 0;
+      if (!(c > 0)) {
+        continue;
+      }
+      double curv = Math.max(Math.abs(be[i] * perf.privateCurvature(i, 0) - cost.curvature(i, 0)),
+          Math.abs(be[i] * perf.privateCurvature(i, c) - cost.curvature(i, c)));
+      double p = 0;
+      for (int k = 0; k < m; k++) {
+        p += lam[k] * a[i * m + k];
+      }
+      double scale = Math.abs(om[i] * p) + Math.abs(ta[i]) + Math.abs(be[i] * perf.privateSlope(i, 0))
+          + Math.abs(cost.marginal(i, 0));
+      if (curv == 0 || curv * c <= 1e-6 * scale) {
+        proxScale[i] = (scale > 0 ? scale : 1.0) / c;
+        any = true;
       }
     }
+    anyLinear = any;
+    Arrays.fill(prox, 0.0);
   }
 
   private boolean solveAtMu(int maxIterations) {
@@ -155,10 +180,15 @@ final class AggregateNewton {
     return ok;
   }
 
-  /** Illinois false position on {@code Σ s_i(μ) = B}, keeping the feasible side. */
+  /**
+   * Illinois false position on {@code Σ s_i(μ) = B}, keeping the feasible side. The secant uses the
+   * Illinois-weighted end values; the stopping test uses the true total at the feasible end, so a
+   * weighted value can never pass for convergence.
+   */
   private boolean solveBudget(int maxIterations) {
     double lo = 0;
-    double yLo = total;
+    double fLo = total - budget;
+    keepLow();
     double hi = 0;
     for (int k = 0; k < m; k++) {
       hi = Math.max(hi, Math.abs(lam[k]));
@@ -170,45 +200,54 @@ final class AggregateNewton {
       }
     }
     hi = Math.max(hi * Math.max(amax, 1.0), 1e-300);
-    double yHi;
+    double fHi;
     boolean ok = true;
     int guard = 0;
     while (true) {
       mu = hi;
       ok = solveAtMu(maxIterations);
-      yHi = total;
-      if (yHi <= budget || ++guard > 200) {
+      fHi = total - budget;
+      if (fHi <= 0 || ++guard > 200) {
         break;
       }
       lo = hi;
-      yLo = yHi;
+      fLo = fHi;
+      keepLow();
       hi *= 4;
     }
+    if (!(fHi <= 0)) {
+      return false;
+    }
+    double tol = 1e-12 * Math.max(budget, 1e-300);
+    double wLo = fLo;
+    double wHi = fHi;
     int side = 0;
-    for (int it = 0; it < 200 && yHi < budget; it++) {
-      double tol = 1e-12 * Math.max(budget, 1e-300);
-      if (budget - yHi <= tol || hi - lo <= 1e-15 * hi) {
+    for (int it = 0; it < 200; it++) {
+      if (-fHi <= tol || hi - lo <= 1e-15 * hi) {
         break;
       }
-      double mid = hi - (yHi - budget) * (hi - lo) / (yHi - yLo);
+      double mid = hi - wHi * (hi - lo) / (wHi - wLo);
       if (!(mid > lo && mid < hi)) {
         mid = 0.5 * (lo + hi);
       }
       mu = mid;
       ok = solveAtMu(maxIterations);
-      double y = total;
-      if (y > budget) {
+      double f = total - budget;
+      if (f > 0) {
         lo = mid;
-        yLo = y;
+        fLo = f;
+        wLo = f;
+        keepLow();
         if (side == -1) {
-          yHi = budget + 0.5 * (yHi - budget);
+          wHi *= 0.5;
         }
         side = -1;
       } else {
         hi = mid;
-        yHi = y;
+        fHi = f;
+        wHi = f;
         if (side == 1) {
-          yLo = budget + 0.5 * (yLo - budget);
+          wLo *= 0.5;
         }
         side = 1;
       }
@@ -216,17 +255,76 @@ final class AggregateNewton {
     if (mu != hi) {
       mu = hi;
       ok = solveAtMu(maxIterations);
+      fHi = total - budget;
+    }
+    if (-fHi > tol && hi - lo <= 1e-12 * hi && fLo > 0) {
+      // Σ s_i(μ) jumps across the bracket: some (near-)linear players switch from one bound to the other
+      // there. Both end profiles maximise the concave Lagrangian at (practically) the same price, so
+      // every convex combination does too; the one that spends the budget exactly satisfies
+      // complementary slackness, hence solves the constrained problem.
+      blendToBudget(fHi, fLo);
+      return ok && Math.abs(total - budget) <= 1e-9 * Math.max(budget, 1e-300);
     }
     return ok && total <= budget * (1 + 1e-12);
   }
 
-  /** Damped Newton on {@code F(z) = z − Σ a_i s_i(∇G(z))}. */
+  private void keepLow() {
+    System.arraycopy(s, 0, sLo, 0, n);
+  }
+
+  /** Replaces the feasible end profile by its combination with the infeasible one that sums to the budget. */
+  private void blendToBudget(double fHi, double fLo) {
+    double theta = -fHi / (fLo - fHi);
+    double y = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      y = 0;
+      for (int i = 0; i < n; i++) {
+        double v = s[i] + theta * (sLo[i] - s[i]);
+        y += Math.min(cap[i], Math.max(0.0, v));
+      }
+      if (y <= budget) {
+        break;
+      }
+      theta *= (1 - 4e-16 * n) * (-fHi) / (y - (budget + fHi));
+    }
+    if (!(y <= budget)) {
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      s[i] = Math.min(cap[i], Math.max(0.0, s[i] + theta * (sLo[i] - s[i])));
+    }
+    aggregate(s, z);
+    perf.commonGradient(z, lam);
+    total = y;
+  }
+
+  /**
+   * Damped Newton on {@code F(z) = z − Σ a_i s_i(∇G(z))}. Full steps that halve the scaled residual are
+   * taken as they come; after the first one that does not, a trial point is accepted when it passes an
+   * Armijo test on the dual merit {@link #merit}: the Newton step is the Newton step of the convex dual in
+   * {@code λ = ∇G(z)}, hence a descent direction for it, so the line search cannot stall far from the
+   * solution where the residual norm is a poor guide (many players switching between their bounds). Near
+   * the solution, where merit differences drop to rounding level, and along directions the merit does not
+   * see (a singular {@code ∇²G}), a decrease of the scaled residual is accepted as long as the merit does
+   * not rise above its rounding level; the two tests cannot alternate into a cycle.
+   */
   private boolean newton(int maxIterations) {
+    withMerit = false;
     double normF = evaluate(z);
+    double bestNorm = normF;
+    int lastProgress = 0;
     for (int it = 0; it < maxIterations; it++) {
       iterations++;
       if (normF <= 1e-13) {
         return true;
+      }
+      if (normF < 0.5 * bestNorm) {
+        bestNorm = normF;
+        lastProgress = it;
+      } else if (it - lastProgress > STALL) {
+        // Fifty steps without halving the residual: a near-discontinuous response the line search keeps
+        // bouncing on. Give up here; the caller's certificate judges the point.
+        return normF <= 1e-10;
       }
       // J = I − M H, solve J step = −F
       for (int r = 0; r < m; r++) {
@@ -238,29 +336,62 @@ final class AggregateNewton {
           jac[r * m + c] = (r == c ? 1.0 : 0.0) - v;
         }
         step[r] = resp[r] - z[r];
+        residual[r] = step[r];
       }
       if (!SmallLinear.solve(jac, step, m)) {
         for (int k = 0; k < m; k++) {
           step[k] = resp[k] - z[k];
         }
       }
+      // A Newton step at rounding level means z is as exact as the arithmetic allows (very steep responses
+      // keep the residual above 1e-13 through rounding alone): stop instead of cycling at that level.
+      double stepSize = 0;
+      for (int k = 0; k < m; k++) {
+        stepSize = Math.max(stepSize, Math.abs(step[k]) / (1.0 + Math.abs(z[k])));
+      }
+      if (stepSize <= 1e-14) {
+        return normF <= 1e-10;
+      }
+      // Directional derivative of the merit along the step: (r − z)ᵀ H step.
+      double slope = 0;
+      for (int k = 0; k < m; k++) {
+        for (int l = 0; l < m; l++) {
+          slope += residual[k] * hess[k * m + l] * step[l];
+        }
+      }
       System.arraycopy(z, 0, best, 0, m);
+      if (!withMerit) {
+        // Easy regime (the usual one): a full step that halves the residual is taken without the merit.
+        for (int k = 0; k < m; k++) {
+          zTrial[k] = Math.min(zMax[k], Math.max(zMin[k], best[k] + step[k]));
+        }
+        double trial = evaluate(zTrial);
+        if (trial <= 0.5 * normF) {
+          System.arraycopy(zTrial, 0, z, 0, m);
+          normF = trial;
+          continue;
+        }
+        // Hard regime for the rest of this solve: evaluate the base point again, now with the merit.
+        withMerit = true;
+        normF = evaluate(z);
+      }
+      double meritBase = merit;
+      double meritScale = meritMagnitude;
+      boolean descent = slope < 0 && Double.isFinite(slope) && Double.isFinite(meritBase);
       double t = 1.0;
       boolean accepted = false;
-      double bestNorm = normF;
-      for (int ls = 0; ls < 40; ls++) {
+      for (int ls = 0; ls < 60; ls++) {
         for (int k = 0; k < m; k++) {
           zTrial[k] = Math.min(zMax[k], Math.max(zMin[k], best[k] + t * step[k]));
         }
         double trial = evaluate(zTrial);
-        if (trial < (1 - 1e-4 * t) * normF) {
+        boolean armijo = descent && merit <= meritBase + 1e-4 * t * slope;
+        boolean residualDown = trial < (1 - 1e-4 * t) * normF && !(merit > meritBase + 1e-12 * meritScale);
+        if (armijo || residualDown) {
           System.arraycopy(zTrial, 0, z, 0, m);
           normF = trial;
           accepted = true;
           break;
-        }
-        if (trial < bestNorm) {
-          bestNorm = trial;
         }
         t *= 0.5;
       }
@@ -274,13 +405,23 @@ final class AggregateNewton {
     return normF <= 1e-10;
   }
 
-  /** Responses at {@code zz}; fills s, dsdp, resp, mat, lam, hess, total; returns the scaled residual. */
+  /**
+   * Responses at {@code zz}; fills s, dsdp, resp, mat, lam, hess, total and (when asked for) {@link #merit};
+   * returns the scaled residual.
+   */
   private double evaluate(double[] zz) {
     perf.commonGradient(zz, lam);
     perf.commonHessian(zz, hess);
     Arrays.fill(resp, 0.0);
     Arrays.fill(mat, 0.0);
     double y = 0;
+    boolean dualToo = withMerit;
+    double dual = dualToo ? perf.commonGain(zz) : 0.0;
+    double magnitude = Math.abs(dual);
+    for (int k = 0; dualToo && k < m; k++) {
+      dual -= lam[k] * zz[k];
+      magnitude += Math.abs(lam[k] * zz[k]);
+    }
     for (int i = 0; i < n; i++) {
       int row = i * m;
       double p = 0;
@@ -290,6 +431,12 @@ final class AggregateNewton {
       double si = respond(i, p, s[i]);
       s[i] = si;
       y += si;
+      if (dualToo) {
+        double own = ((ta[i] - om[i] * mu) * si + be[i] * perf.privateGain(i, si) - cost.cost(i, si)
+            - 0.5 * prox[i] * si * si) / om[i];
+        dual += p * si + own;
+        magnitude += Math.abs(p * si) + Math.abs(own);
+      }
       double d = dsdp[i];
       for (int k = 0; k < m; k++) {
         double ak = a[row + k];
@@ -303,6 +450,8 @@ final class AggregateNewton {
     }
     evaluations += n;
     total = y;
+    merit = dualToo ? dual : Double.NaN;
+    meritMagnitude = Double.isFinite(magnitude) ? magnitude : Double.POSITIVE_INFINITY;
     double norm = 0;
     for (int k = 0; k < m; k++) {
       double r = Math.abs(zz[k] - resp[k]) / (1.0 + Math.abs(zz[k]) + Math.abs(resp[k]));
@@ -323,14 +472,79 @@ final class AggregateNewton {
     double lin = om[i] * (p - mu) + ta[i];
     double b = be[i];
     double e = prox[i];
+    // Start from the previous response. The derivative is non-increasing (concave objective), so its sign
+    // there says which bound can be the answer, and only that one is evaluated (same outcome as checking
+    // 0, then S_i); a previous response at a bound usually decides alone.
+    double x = guess >= 0 && guess <= c ? guess : 0.5 * c;
+    double f = lin + b * perf.privateSlope(i, x) - cost.marginal(i, x) - e * x;
+    double lo;
+    double hi;
+    if (f > 0) {
+      double dS = x == c ? f : lin + b * perf.privateSlope(i, c) - cost.marginal(i, c) - e * c;
+      if (dS >= 0) {
+        dsdp[i] = boundSlope(i, e, dS, c, c);
+        return c;
+      }
+      lo = x;
+      hi = c;
+    } else if (f < 0) {
+      double d0 = x == 0 ? f : lin + b * perf.privateSlope(i, 0) - cost.marginal(i, 0);
+      if (!(d0 > 0)) {
+        dsdp[i] = boundSlope(i, e, d0, 0.0, c);
+        return 0;
+      }
+      lo = 0;
+      hi = x;
+    } else {
+      // Stationary or undefined at the start: the plain bracketing search decides.
+      return respondBracketed(i, lin, b, e, c, guess);
+    }
+    // Safeguarded Newton inside (lo, hi). A Newton step of relative size at most 1e-9 leaves an error of
+    // the order of its square (quadratic convergence), below rounding: it is taken and the loop ends,
+    // which saves the evaluation that would only confirm it.
+    double curv = Double.NaN;
+    for (int k = 0; k < 200; k++) {
+      double fp = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
+      double xn = fp < 0 ? x - f / fp : Double.NaN;
+      boolean newtonStep = xn > lo && xn < hi;
+      if (!newtonStep) {
+        xn = 0.5 * (lo + hi);
+      }
+      double dx = Math.abs(xn - x);
+      x = xn;
+      if (newtonStep && dx <= 1e-9 * x) {
+        curv = fp;
+        break;
+      }
+      if (dx <= 4e-16 * x || hi - lo <= 4e-16 * hi) {
+        break;
+      }
+      f = lin + b * perf.privateSlope(i, x) - cost.marginal(i, x) - e * x;
+      if (f > 0) {
+        lo = x;
+      } else if (f < 0) {
+        hi = x;
+      } else {
+        break;
+      }
+    }
+    if (Double.isNaN(curv)) {
+      curv = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
+    }
+    dsdp[i] = curv < 0 ? -om[i] / curv : 0;
+    return x;
+  }
+
+  /** The plain search: both bounds first, then a safeguarded Newton on (0, S_i) from the guess. */
+  private double respondBracketed(int i, double lin, double b, double e, double c, double guess) {
     double d0 = lin + b * perf.privateSlope(i, 0) - cost.marginal(i, 0);
     if (!(d0 > 0)) {
-      dsdp[i] = 0;
+      dsdp[i] = boundSlope(i, e, d0, 0.0, c);
       return 0;
     }
     double dS = lin + b * perf.privateSlope(i, c) - cost.marginal(i, c) - e * c;
     if (dS >= 0) {
-      dsdp[i] = 0;
+      dsdp[i] = boundSlope(i, e, dS, c, c);
       return c;
     }
     double lo = 0;
@@ -359,6 +573,22 @@ final class AggregateNewton {
     double curv = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
     dsdp[i] = curv < 0 ? -om[i] / curv : 0;
     return x;
+  }
+
+  /**
+   * {@code ds/dp} reported for a smoothed (nearly linear) organization at a bound: zero when it is far from
+   * switching, otherwise the slope of its smoothed interior response, so the Newton model sees the player
+   * about to enter the box instead of stepping across its switching point blindly. Any such positive
+   * value keeps the Newton step a descent direction of the dual merit.
+   *
+   * @param slope the own objective's derivative at the bound
+   */
+  private double boundSlope(int i, double e, double slope, double x, double c) {
+    if (!(e > 0)) {
+      return 0;
+    }
+    double curv = e + Math.abs(be[i] * perf.privateCurvature(i, x) - cost.curvature(i, x));
+    return Math.abs(slope) <= curv * c ? om[i] / curv : 0;
   }
 
   private void aggregate(double[] prof, double[] out) {

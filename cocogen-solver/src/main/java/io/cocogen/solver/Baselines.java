@@ -37,12 +37,24 @@ public final class Baselines {
       total += s[i];
     }
     if (game.hasBudget() && total > game.budget()) {
+      // The scaled total can round one ulp above the budget: step the factor down until it fits.
       double f = game.budget() / total;
+      for (int k = 0; k < 64 && scaledTotal(s, f) > game.budget(); k++) {
+        f = Math.nextDown(f);
+      }
       for (int i = 0; i < s.length; i++) {
         s[i] *= f;
       }
     }
     return evaluate(game, RADG, s, SolveState.OPTIMAL);
+  }
+
+  private static double scaledTotal(double[] s, double f) {
+    double total = 0;
+    for (double v : s) {
+      total += v * f;
+    }
+    return total;
   }
 
   /** Without competition: the equilibrium of the game with every {@code γ = 0}, played in the true game. */

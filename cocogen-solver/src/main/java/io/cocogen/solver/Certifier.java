@@ -6,7 +6,8 @@ import io.cocogen.api.RoundGame;
  * The certificate of MODEL.md §5: every organization's exact global best response to the others, its
  * regret {@code r_i = u_i(s_i^BR, s_−i) − u_i(s) ≥ 0}, the maximum and the maximum relative to
  * {@code 1 + |u_i(s)|}. With a shared budget, deviations are the feasible ones:
- * {@code [0, min(S_i, B − Σ_{j≠i} s_j)]}. Cost O(n) after one O(nnz) utility evaluation.
+ * {@code [0, min(S_i, B − Σ_{j≠i} s_j)]}, and a profile over the budget (beyond {@code 1e-12} relative) is
+ * infeasible: its certificate reports infinite regret. Cost O(n) after one O(nnz) utility evaluation.
  */
 public final class Certifier {
   private Certifier() {}
@@ -79,6 +80,11 @@ public final class Certifier {
         maxRel = Double.isNaN(rel) ? Double.POSITIVE_INFINITY : rel;
         worst = i;
       }
+    }
+    if (budget != Double.POSITIVE_INFINITY && total > budget * (1 + 1e-12)) {
+      // Over the shared budget the profile is not feasible, so it is no equilibrium whatever the deviations
+      // give: never certifiable.
+      return new Certificate(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, worst, regrets, br, allConcave);
     }
     return new Certificate(maxAbs, maxRel, worst, regrets, br, allConcave);
   }

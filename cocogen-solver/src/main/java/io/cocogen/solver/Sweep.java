@@ -15,10 +15,14 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Comparative statics: solves a grid over one scenario parameter, in parallel across cores (one
- * contiguous chunk of the grid per worker, warm-started from the previous point of the chunk).
+ * Comparative statics: solves a grid over one scenario parameter, in parallel across cores. The grid is
+ * cut into fixed chunks of consecutive points, each point warm-started from the previous point of its
+ * chunk, so the table does not depend on the number of workers.
  */
 public final class Sweep {
+  /** Points per warm-started chunk. */
+  private static final int CHUNK = 8;
+
   private Sweep() {}
 
   /** Parameters a sweep can vary. */
@@ -89,24 +93,32 @@ public final class Sweep {
     return run(base, parameter, values, options, ForkJoinPool.commonPool().getParallelism());
   }
 
+  /**
+   * As {@link #run(RoundGame, Parameter, double[], SolverOptions)} with at most {@code workers} chunks
+   * solved at a time. The table is the same, bit for bit, for every number of workers.
+   */
   public static Table run(RoundGame base, Parameter parameter, double[] values, SolverOptions options, int workers) {
     if (values.length == 0) {
       throw new InvalidModelException("values", "a sweep needs at least one value");
     }
     Row[] rows = new Row[values.length];
-    int chunks = Math.max(1, Math.min(workers, values.length));
+    // Fixed chunks, independent of the worker count: warm starts chain only inside a chunk, so every
+    // point sees the same start whatever the parallelism.
+    int chunks = (values.length + CHUNK - 1) / CHUNK;
+    int groups = Math.max(1, Math.min(workers, chunks));
     List<ForkJoinTask<?>> tasks = new ArrayList<>();
-    for (int c = 0; c < chunks; c++) {
-      int from = c * values.length / chunks;
-      int to = (c + 1) * values.length / chunks;
+    for (int g = 0; g < groups; g++) {
+      int first = g;
       tasks.add(ForkJoinPool.commonPool().submit(() -> {
-        double[] warm = null;
-        for (int t = from; t < to; t++) {
-          RoundGame g = vary(base, parameter, values[t]);
-          SolverOptions o = warm != null && warm.length == g.size() ? options.withWarmStart(warm) : options;
-          Point pt = point(g, values[t], o);
-          rows[t] = pt.row();
-          warm = g.isPotentialGame() ? pt.nash() : null;
+        for (int c = first; c < chunks; c += groups) {
+          double[] warm = null;
+          for (int t = c * CHUNK; t < Math.min(values.length, (c + 1) * CHUNK); t++) {
+            RoundGame game = vary(base, parameter, values[t]);
+            SolverOptions o = warm != null && warm.length == game.size() ? options.withWarmStart(warm) : options;
+            Point pt = point(game, values[t], o);
+            rows[t] = pt.row();
+            warm = game.isPotentialGame() ? pt.nash() : null;
+          }
         }
       }));
     }

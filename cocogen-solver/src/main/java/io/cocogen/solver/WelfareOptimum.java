@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The welfare-optimal plan {@code s^SO = argmax SW} (MODEL.md §6).
  *
- * @param state OPTIMAL only with a proof: concave welfare and a coordinate-wise KKT certificate, or a
- *     duality gap below the tolerance
+ * @param state OPTIMAL only with a proof: a duality gap below the tolerance (relative to
+ *     {@code 1 + |SW|}) at a feasible plan
  * @param synthetic {@code s^SO}
  * @param utilities {@code U_i(s^SO)} without transfers
  * @param welfare {@code SW(s^SO)}
