@@ -27,7 +27,7 @@ public final class Mechanisms {
         e.utilities().clone(), e.welfare(), e.state(), e.certificate(), null);
   }
 
-  /** CoCoGen+ with a given sharing rule (SHAPLEY needs {@link #cocogenPlus(RoundGame, SolverOptions, double[])}). */
+  /** CoCoGen+ with a given sharing rule (SHAPLEY computes the surplus-game Shapley values itself). */
   public static MechanismOutcome cocogenPlus(RoundGame game, SharingRule rule, SolverOptions options) {
     Redistribution r = RedistributionMechanism.compute(game, rule, options, null, false);
     return fromRedistribution(game, r);

@@ -32,8 +32,9 @@ public final class RedistributionMechanism {
   }
 
   /**
-   * @param shapley Shapley values of the surplus game (required for {@link SharingRule#SHAPLEY} unless
-   *     computed by {@link ShapleyValues}); ignored for other rules
+   * @param shapley Shapley values of the surplus game for {@link SharingRule#SHAPLEY}, or null to compute
+   *     them ({@link ShapleyValues#surplusValues}: exact up to 20 organizations, sampled above); ignored for
+   *     other rules
    * @param outsideOptions whether to compute {@code o_i = v({i})} (n singleton solves)
    */
   public static Redistribution compute(RoundGame game, SharingRule rule, SolverOptions options, double[] shapley,
@@ -116,6 +117,11 @@ public final class RedistributionMechanism {
     for (int i = 0; i < n; i++) {
       degradation[i] = Math.max(0.0, kPlan[i] - kNash[i]);
     }
+    if (rule == SharingRule.SHAPLEY && shapley == null) {
+      shapley = ShapleyValues.surplusValues(game, options);
+      msg.append(n <= ShapleyValues.EXACT_SHARING_LIMIT ? "exact" : "sampled")
+          .append(" Shapley values of the surplus game; ");
+    }
     double[] shares = shares(rule, contribution, degradation, shapley, n);
 
     // Payoffs, fees, transfers.
@@ -175,8 +181,7 @@ public final class RedistributionMechanism {
         break;
       case SHAPLEY:
         if (shapley == null) {
-          throw new InvalidModelException("shapley", "the SHAPLEY rule needs the Shapley values of the surplus game "
-              + "(compute them with ShapleyValues)");
+          throw new InvalidModelException("shapley", "the SHAPLEY rule needs the Shapley values of the surplus game");
         }
         if (shapley.length != n) {
           throw new InvalidModelException("shapley", shapley.length, "length must equal the number of organizations " + n);
