@@ -33,13 +33,17 @@ final class AggregateNewton {
   private final double[] be;
   private final double[] ta;
   private final double budget;
+  // Every τ_i = 0 (the Nash game): the hot loop then does not read τ. Fewer parallel memory streams
+  // keep the hardware prefetcher effective at large n.
+  private final boolean noTau;
 
   private final double[] prox;
   private final double[] proxScale;
   private boolean anyLinear;
 
   final double[] s;
-  final double[] dsdp;
+  /** {@code ds_i/dp} of the last {@link #respond} call (read right after it, so no per-player array). */
+  double dsdp;
   final double[] z;
   final double[] lam;
   private final double[] hess;
@@ -83,7 +87,6 @@ final class AggregateNewton {
     this.ta = stakes.tau();
     this.budget = game.budget();
     s = new double[n];
-    dsdp = new double[n];
     prox = new double[n];
     proxScale = new double[n];
     z = new double[m];
@@ -99,8 +102,10 @@ final class AggregateNewton {
     zMax = new double[m];
     best = new double[m];
     sLo = budget == Double.POSITIVE_INFINITY ? null : new double[n];
+    boolean zeroTau = true;
     for (int i = 0; i < n; i++) {
       double c = cap[i];
+      zeroTau &= ta[i] == 0.0;
       for (int k = 0; k < m; k++) {
         double v = a[i * m + k] * c;
         if (v < 0) {
@@ -110,6 +115,7 @@ final class AggregateNewton {
         }
       }
     }
+    noTau = zeroTau;
   }
 
   /** Solves from {@code warm} (a profile) or from scratch; returns whether the aggregate converged. */
@@ -432,12 +438,12 @@ final class AggregateNewton {
       s[i] = si;
       y += si;
       if (dualToo) {
-        double own = ((ta[i] - om[i] * mu) * si + be[i] * perf.privateGain(i, si) - cost.cost(i, si)
-            - 0.5 * prox[i] * si * si) / om[i];
+        double own = (((noTau ? 0.0 : ta[i]) - om[i] * mu) * si + be[i] * perf.privateGain(i, si)
+            - cost.cost(i, si) - 0.5 * (anyLinear ? prox[i] : 0.0) * si * si) / om[i];
         dual += p * si + own;
         magnitude += Math.abs(p * si) + Math.abs(own);
       }
-      double d = dsdp[i];
+      double d = dsdp;
       for (int k = 0; k < m; k++) {
         double ak = a[row + k];
         resp[k] += ak * si;
@@ -466,12 +472,12 @@ final class AggregateNewton {
   double respond(int i, double p, double guess) {
     double c = cap[i];
     if (!(c > 0)) {
-      dsdp[i] = 0;
+      dsdp = 0;
       return 0;
     }
-    double lin = om[i] * (p - mu) + ta[i];
+    double lin = om[i] * (p - mu) + (noTau ? 0.0 : ta[i]);
     double b = be[i];
-    double e = prox[i];
+    double e = anyLinear ? prox[i] : 0.0;
     // Start from the previous response. The derivative is non-increasing (concave objective), so its sign
     // there says which bound can be the answer, and only that one is evaluated (same outcome as checking
     // 0, then S_i); a previous response at a bound usually decides alone.
@@ -482,7 +488,7 @@ final class AggregateNewton {
     if (f > 0) {
       double dS = x == c ? f : lin + b * perf.privateSlope(i, c) - cost.marginal(i, c) - e * c;
       if (dS >= 0) {
-        dsdp[i] = boundSlope(i, e, dS, c, c);
+        dsdp = boundSlope(i, e, dS, c, c);
         return c;
       }
       lo = x;
@@ -490,7 +496,7 @@ final class AggregateNewton {
     } else if (f < 0) {
       double d0 = x == 0 ? f : lin + b * perf.privateSlope(i, 0) - cost.marginal(i, 0);
       if (!(d0 > 0)) {
-        dsdp[i] = boundSlope(i, e, d0, 0.0, c);
+        dsdp = boundSlope(i, e, d0, 0.0, c);
         return 0;
       }
       lo = 0;
@@ -531,7 +537,7 @@ final class AggregateNewton {
     if (Double.isNaN(curv)) {
       curv = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
     }
-    dsdp[i] = curv < 0 ? -om[i] / curv : 0;
+    dsdp = curv < 0 ? -om[i] / curv : 0;
     return x;
   }
 
@@ -539,12 +545,12 @@ final class AggregateNewton {
   private double respondBracketed(int i, double lin, double b, double e, double c, double guess) {
     double d0 = lin + b * perf.privateSlope(i, 0) - cost.marginal(i, 0);
     if (!(d0 > 0)) {
-      dsdp[i] = boundSlope(i, e, d0, 0.0, c);
+      dsdp = boundSlope(i, e, d0, 0.0, c);
       return 0;
     }
     double dS = lin + b * perf.privateSlope(i, c) - cost.marginal(i, c) - e * c;
     if (dS >= 0) {
-      dsdp[i] = boundSlope(i, e, dS, c, c);
+      dsdp = boundSlope(i, e, dS, c, c);
       return c;
     }
     double lo = 0;
@@ -571,7 +577,7 @@ final class AggregateNewton {
       }
     }
     double curv = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
-    dsdp[i] = curv < 0 ? -om[i] / curv : 0;
+    dsdp = curv < 0 ? -om[i] / curv : 0;
     return x;
   }
 

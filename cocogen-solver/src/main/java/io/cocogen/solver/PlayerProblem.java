@@ -26,6 +26,16 @@ final class PlayerProblem {
   private final double[] gridX = new double[GRID + 1];
   private final double[] gridD = new double[GRID + 1];
   private final double[] gridU = new double[GRID + 1];
+  // ∇G and ∇²G at the aggregates z of the profile being examined: at x = s_i the aggregates are z itself,
+  // so every player's derivatives at its current action come from this cache, without evaluating G.
+  private final double[] zCached;
+  private final double[] gradCached;
+  private final double[] hessCached;
+  private boolean cached;
+  // Set by concaveRoot when its answer is one Newton step of rounding size from the current action: the
+  // gain of that step to second order, from the derivatives at the current action.
+  private boolean localStep;
+  private double localGain;
 
   long evaluations;
 
@@ -44,6 +54,26 @@ final class PlayerProblem {
     zx = new double[m];
     grad = new double[m];
     hess = new double[m * m];
+    zCached = new double[m];
+    gradCached = new double[m];
+    hessCached = new double[m * m];
+  }
+
+  /** Makes the cache hold {@code ∇G(z)} and {@code ∇²G(z)}. */
+  private void cacheAt(double[] z) {
+    if (cached) {
+      boolean same = true;
+      for (int k = 0; k < m; k++) {
+        same &= Double.doubleToRawLongBits(z[k]) == Double.doubleToRawLongBits(zCached[k]);
+      }
+      if (same) {
+        return;
+      }
+    }
+    System.arraycopy(z, 0, zCached, 0, m);
+    perf.commonGradient(zCached, gradCached);
+    perf.commonHessian(zCached, hessCached);
+    cached = true;
   }
 
   boolean concave(int i) {
@@ -70,27 +100,39 @@ final class PlayerProblem {
   /** {@code u_i'(x)} without the adjustment. */
   double slope(int i, double x, double[] s, double[] z) {
     double si = s[i];
-    for (int k = 0; k < m; k++) {
-      zx[k] = z[k] + a[i * m + k] * (x - si);
+    double[] g = grad;
+    if (x == si) {
+      cacheAt(z);
+      g = gradCached;
+    } else {
+      for (int k = 0; k < m; k++) {
+        zx[k] = z[k] + a[i * m + k] * (x - si);
+      }
+      perf.commonGradient(zx, grad);
     }
-    perf.commonGradient(zx, grad);
     double p = 0;
     for (int k = 0; k < m; k++) {
-      p += grad[k] * a[i * m + k];
+      p += g[k] * a[i * m + k];
     }
     return stakes.omega()[i] * p + stakes.beta()[i] * perf.privateSlope(i, x) - cost.marginal(i, x) + stakes.tau()[i];
   }
 
   private double curvature(int i, double x, double[] s, double[] z) {
     double si = s[i];
-    for (int k = 0; k < m; k++) {
-      zx[k] = z[k] + a[i * m + k] * (x - si);
+    double[] h = hess;
+    if (x == si) {
+      cacheAt(z);
+      h = hessCached;
+    } else {
+      for (int k = 0; k < m; k++) {
+        zx[k] = z[k] + a[i * m + k] * (x - si);
+      }
+      perf.commonHessian(zx, hess);
     }
-    perf.commonHessian(zx, hess);
     double q = 0;
     for (int k = 0; k < m; k++) {
       for (int l = 0; l < m; l++) {
-        q += a[i * m + k] * hess[k * m + l] * a[i * m + l];
+        q += a[i * m + k] * h[k * m + l] * a[i * m + l];
       }
     }
     return stakes.omega()[i] * q + stakes.beta()[i] * perf.privateCurvature(i, x) - cost.curvature(i, x);
@@ -113,7 +155,17 @@ final class PlayerProblem {
     }
     if (concave(i)) {
       double x = concaveRoot(i, upper, s, z);
-      consider(i, x, s, z, g0, adj0);
+      if (localStep) {
+        // |x − s_i| is at rounding level: the second-order gain is exact to far below the rounding error
+        // of a difference of utilities, which it replaces.
+        if (localGain > gain) {
+          gain = localGain;
+          argmax = x;
+        }
+      } else if (x != si || gain != 0.0) {
+        // At x = s_i the gain is exactly 0, already recorded.
+        consider(i, x, s, z, g0, adj0);
+      }
       return;
     }
     // Non-concave: grid over [0, upper], then refine around every local maximum.
@@ -159,38 +211,91 @@ final class PlayerProblem {
     return 0.5 + 0.5 * (t - GRID / 2) / (double) (GRID / 2);
   }
 
+  /**
+   * The maximiser of a concave {@code u_i} on {@code [0, upper]}: a safeguarded Newton on the non-increasing
+   * derivative, started at the current action (at an equilibrium that is the answer, and its derivatives
+   * come from the cache). The sign of the derivative there says which end to check, so only one end is
+   * evaluated.
+   */
   private double concaveRoot(int i, double upper, double[] s, double[] z) {
-    double d0 = slope(i, 0, s, z);
+    localStep = false;
+    double si = s[i];
+    double x = si >= 0 && si <= upper ? si : 0.5 * upper;
     evaluations++;
-    if (!(d0 > 0)) {
-      return 0.0;
+    double f = slope(i, x, s, z);
+    if (x == si && (f > 0 && x < upper || f < 0 && x > 0)) {
+      // The derivatives at the current action are cached. At an equilibrium one Newton step of rounding
+      // size is all that is left: the step is then stationary to second order, hence the maximiser (no end
+      // needs checking), and its gain is known from the same derivatives.
+      double fp = curvature(i, x, s, z);
+      double xn = fp < 0 ? x - f / fp : Double.NaN;
+      if (xn > 0 && xn < upper && Math.abs(xn - x) <= 1e-9 * xn) {
+        double d = xn - x;
+        localStep = true;
+        localGain = f * d + 0.5 * fp * d * d;
+        return xn;
+      }
     }
-    double dU = slope(i, upper, s, z);
-    if (dU >= 0) {
-      return upper;
-    }
-    double lo = 0;
-    double hi = upper;
-    double x = s[i] > 0 && s[i] < upper ? s[i] : 0.5 * upper;
-    for (int k = 0; k < 200; k++) {
+    double lo;
+    double hi;
+    if (f > 0) {
+      if (x == upper) {
+        return upper;
+      }
       evaluations++;
-      double f = slope(i, x, s, z);
+      if (slope(i, upper, s, z) >= 0) {
+        return upper;
+      }
+      lo = x;
+      hi = upper;
+    } else if (f < 0) {
+      if (x == 0) {
+        return 0.0;
+      }
+      evaluations++;
+      if (!(slope(i, 0, s, z) > 0)) {
+        return 0.0;
+      }
+      lo = 0;
+      hi = x;
+    } else {
+      // Stationary (or undefined) at x: the ends decide in the order the plain search uses.
+      evaluations += 2;
+      if (!(slope(i, 0, s, z) > 0)) {
+        return 0.0;
+      }
+      if (slope(i, upper, s, z) >= 0) {
+        return upper;
+      }
+      if (f == 0) {
+        return x;
+      }
+      lo = 0;
+      hi = upper;
+      x = 0.5 * upper;
+      f = slope(i, x, s, z);
+    }
+    for (int k = 0; k < 200; k++) {
+      double fp = curvature(i, x, s, z);
+      double xn = fp < 0 ? x - f / fp : Double.NaN;
+      boolean newtonStep = xn > lo && xn < hi;
+      if (!newtonStep) {
+        xn = 0.5 * (lo + hi);
+      }
+      double dx = Math.abs(xn - x);
+      x = xn;
+      // A Newton step of relative size at most 1e-9 leaves an error of order its square: below rounding.
+      if (newtonStep && dx <= 1e-9 * x || dx <= 4e-16 * x || hi - lo <= 4e-16 * hi) {
+        return x;
+      }
+      evaluations++;
+      f = slope(i, x, s, z);
       if (f > 0) {
         lo = x;
       } else if (f < 0) {
         hi = x;
       } else {
         return x;
-      }
-      double fp = curvature(i, x, s, z);
-      double xn = fp < 0 ? x - f / fp : Double.NaN;
-      if (!(xn > lo && xn < hi)) {
-        xn = 0.5 * (lo + hi);
-      }
-      double dx = Math.abs(xn - x);
-      x = xn;
-      if (dx <= 4e-16 * x || hi - lo <= 4e-16 * hi) {
-        break;
       }
     }
     return x;
