@@ -77,6 +77,15 @@ public record ScalingLawModel(double referenceLoss, double lossFloor, double sca
     }
 
     public double realTotal() { return dTotal; }
+
+    /** {@code q_i}, indexed like the federation. Do not modify. */
+    public double[] quality() { return q; }
+
+    /** {@code d_i}. Do not modify. */
+    public double[] realSamples() { return d; }
+
+    /** {@code E·δ_i·d_i}, so that {@code g_i(s) = −mismatchWeight_i/(d_i + q_i s)}. Do not modify. */
+    public double[] mismatchWeights() { return priv; }
     public double skewWeightedTotal() { return hTotal; }
     public ScalingLawModel law() { return law; }
 

@@ -2,7 +2,9 @@ package io.cocogen.solver;
 
 import io.cocogen.api.BoundPerformance;
 import io.cocogen.api.CostModel;
+import io.cocogen.api.QuadraticCost;
 import io.cocogen.api.RoundGame;
+import io.cocogen.api.ScalingLawModel;
 import java.util.Arrays;
 
 /**
@@ -25,6 +27,12 @@ final class AggregateNewton {
 
   private final BoundPerformance perf;
   private final CostModel.BoundCost cost;
+  // Closed-form responses for the default model (scaling law, quadratic cost): null otherwise.
+  private final double[] lawQ;
+  private final double[] lawD;
+  private final double[] lawP;
+  private final double[] unitCost;
+  private final double[] quadCost;
   private final int n;
   private final int m;
   private final double[] a;
@@ -78,6 +86,12 @@ final class AggregateNewton {
   AggregateNewton(RoundGame game, Stakes stakes) {
     this.perf = game.performance();
     this.cost = game.cost();
+    boolean closed = perf instanceof ScalingLawModel.Bound && game.costModel() instanceof QuadraticCost;
+    lawQ = closed ? ((ScalingLawModel.Bound) perf).quality() : null;
+    lawD = closed ? ((ScalingLawModel.Bound) perf).realSamples() : null;
+    lawP = closed ? ((ScalingLawModel.Bound) perf).mismatchWeights() : null;
+    unitCost = closed ? game.federation().unitCost() : null;
+    quadCost = closed ? game.federation().quadraticCost() : null;
     this.n = game.size();
     this.m = game.dimension();
     this.a = game.coefficients();
@@ -478,6 +492,31 @@ final class AggregateNewton {
     double lin = om[i] * (p - mu) + (noTau ? 0.0 : ta[i]);
     double b = be[i];
     double e = anyLinear ? prox[i] : 0.0;
+    if (lawQ != null && e == 0.0 && quadCost[i] == 0.0) {
+      // Default model with linear cost: lin + b·P·q/(d + q x)² − κ = 0 has the closed form
+      // d + q x = sqrt(b·P·q/(κ − lin)); one square root instead of a Newton search.
+      double bpq = b * lawP[i] * lawQ[i];
+      if (bpq > 0) {
+        double r = unitCost[i] - lin;
+        if (!(r > 0)) {
+          dsdp = 0;
+          return c;
+        }
+        double u = Math.sqrt(bpq / r);
+        double x = (u - lawD[i]) / lawQ[i];
+        if (!(x > 0)) {
+          dsdp = 0;
+          return 0;
+        }
+        if (x >= c) {
+          dsdp = 0;
+          return c;
+        }
+        // f'' = −2 b P q²/u³ = −2 r q/u.
+        dsdp = om[i] * u / (2 * r * lawQ[i]);
+        return x;
+      }
+    }
     // Start from the previous response. The derivative is non-increasing (concave objective), so its sign
     // there says which bound can be the answer, and only that one is evaluated (same outcome as checking
     // 0, then S_i); a previous response at a bound usually decides alone.
