@@ -416,12 +416,14 @@ public final class CoopetitionCoordinator implements AutoCloseable {
         cum.merge(id, tau, Double::sum);
       }
     }
-    // Recalibrate on everything observed so far.
-    List<CalibrationPoint> all = new ArrayList<>(points);
-    all.addAll(newPoints);
+    // Recalibrate on everything observed so far (state is only committed after the ledger write, so the
+    // combined list is a copy; it is built only when a refit runs).
     CalibrationFit newFit = fit;
     ScalingLawModel newModel = model;
-    if (recalibrate && all.size() >= ScalingLawCalibrator.DEFAULT_MIN_POINTS) {
+    if (recalibrate && points.size() + newPoints.size() >= ScalingLawCalibrator.DEFAULT_MIN_POINTS) {
+      List<CalibrationPoint> all = new ArrayList<>(points.size() + newPoints.size());
+      all.addAll(points);
+      all.addAll(newPoints);
       CalibrationFit f = calibrator.fit(all, model);
       newFit = f;
       if (f.identifiable() && f.beatsConstant()) {
