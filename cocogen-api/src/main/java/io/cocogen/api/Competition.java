@@ -1,6 +1,5 @@
 package io.cocogen.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +114,6 @@ public sealed interface Competition {
     }
 
     @Override public String kind() { return "sparse"; }
-
-    /** Builder-style helper. */
-    public static List<Rivalry> list() { return new ArrayList<>(); }
   }
 
   /** Dense matrix in the federation's organization order. */

@@ -1,7 +1,6 @@
 package io.cocogen.solver;
 
 import io.cocogen.api.RoundGame;
-import java.util.List;
 
 /**
  * The fast path (MODEL.md §4) for positive-weight potential games: damped Newton on the m aggregates,
@@ -14,8 +13,7 @@ public final class PotentialGameSolver implements EquilibriumSolver {
   @Override
   public Equilibrium solve(RoundGame game, SolverOptions options) {
     if (!game.isPotentialGame()) {
-      Equilibrium general = new BestResponseSolver().solve(game, options);
-      return general;
+      return new BestResponseSolver().solve(game, options);
     }
     return solveSeparable(game, Stakes.nash(game), options, "fast-path");
   }
@@ -60,10 +58,5 @@ public final class PotentialGameSolver implements EquilibriumSolver {
       }
     }
     return true;
-  }
-
-  /** Ids of competition-dominated organizations, for messages. */
-  static List<String> dominated(RoundGame game) {
-    return game.dominatedIds();
   }
 }
