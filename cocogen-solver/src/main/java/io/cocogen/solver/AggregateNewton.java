@@ -43,10 +43,11 @@ final class AggregateNewton {
   private final double budget;
   // Every τ_i = 0 (the Nash game): the hot loop then does not read τ. Fewer parallel memory streams
   // keep the hardware prefetcher effective at large n.
-  private final boolean noTau;
+  private boolean noTau;
 
-  private final double[] prox;
-  private final double[] proxScale;
+  // Allocated only when some organization is (nearly) linear: null otherwise.
+  private double[] prox;
+  private double[] proxScale;
   private boolean anyLinear;
 
   final double[] s;
@@ -101,8 +102,6 @@ final class AggregateNewton {
     this.ta = stakes.tau();
     this.budget = game.budget();
     s = new double[n];
-    prox = new double[n];
-    proxScale = new double[n];
     z = new double[m];
     lam = new double[m];
     hess = new double[m * m];
@@ -116,20 +115,6 @@ final class AggregateNewton {
     zMax = new double[m];
     best = new double[m];
     sLo = budget == Double.POSITIVE_INFINITY ? null : new double[n];
-    boolean zeroTau = true;
-    for (int i = 0; i < n; i++) {
-      double c = cap[i];
-      zeroTau &= ta[i] == 0.0;
-      for (int k = 0; k < m; k++) {
-        double v = a[i * m + k] * c;
-        if (v < 0) {
-          zMin[k] += v;
-        } else {
-          zMax[k] += v;
-        }
-      }
-    }
-    noTau = zeroTau;
   }
 
   /** Solves from {@code warm} (a profile) or from scratch; returns whether the aggregate converged. */
@@ -138,9 +123,8 @@ final class AggregateNewton {
       System.arraycopy(warm, 0, s, 0, n);
       aggregate(s, z);
     } else {
-      for (int i = 0; i < n; i++) {
-        s[i] = 0.5 * cap[i];
-      }
+      // No guess: each response starts where its own search finds best (NaN is never a valid guess).
+      Arrays.fill(s, Double.NaN);
       Arrays.fill(z, 0.0);
     }
     mu = 0;
@@ -155,35 +139,60 @@ final class AggregateNewton {
   }
 
   /**
-   * Marks the organizations whose own objective is linear, or so nearly linear that its curvature changes
+   * One pass over the organizations before the solve: the box of the aggregates, whether every τ_i is 0,
+   * and the organizations whose own objective is linear, or so nearly linear that its curvature changes
    * the slope across the whole box by less than {@code 1e-6} of the slope's scale (at the starting
-   * aggregates), and gives them a proximal scale: their responses jump between the bounds, which the
-   * homotopy smooths.
+   * aggregates). Those get a proximal scale: their responses jump between the bounds, which the homotopy
+   * smooths.
    */
   private void initProxScales() {
     perf.commonGradient(z, lam);
-    boolean any = false;
+    Arrays.fill(zMin, 0.0);
+    Arrays.fill(zMax, 0.0);
+    boolean zeroTau = true;
+    proxScale = null;
     for (int i = 0; i < n; i++) {
       double c = cap[i];
-      proxScale[i] = 0;
+      double t = ta[i];
+      zeroTau &= t == 0.0;
+      double p = 0;
+      for (int k = 0; k < m; k++) {
+        double ak = a[i * m + k];
+        p += lam[k] * ak;
+        double v = ak * c;
+        if (v < 0) {
+          zMin[k] += v;
+        } else {
+          zMax[k] += v;
+        }
+      }
       if (!(c > 0)) {
         continue;
       }
-      double curv = Math.max(Math.abs(be[i] * perf.privateCurvature(i, 0) - cost.curvature(i, 0)),
-          Math.abs(be[i] * perf.privateCurvature(i, c) - cost.curvature(i, c)));
-      double p = 0;
-      for (int k = 0; k < m; k++) {
-        p += lam[k] * a[i * m + k];
+      double curv;
+      double slope0;
+      if (lawQ != null) {
+        // Default model: |β g''| is largest at 0, where it is 2βPq²/d³; g'(0) = Pq/d².
+        double q = lawQ[i];
+        double inv = 1 / lawD[i];
+        slope0 = be[i] * lawP[i] * q * inv * inv;
+        curv = 2 * slope0 * q * inv + quadCost[i];
+      } else {
+        curv = Math.max(Math.abs(be[i] * perf.privateCurvature(i, 0) - cost.curvature(i, 0)),
+            Math.abs(be[i] * perf.privateCurvature(i, c) - cost.curvature(i, c)));
+        slope0 = be[i] * perf.privateSlope(i, 0);
       }
-      double scale = Math.abs(om[i] * p) + Math.abs(ta[i]) + Math.abs(be[i] * perf.privateSlope(i, 0))
-          + Math.abs(cost.marginal(i, 0));
+      double scale = Math.abs(om[i] * p) + Math.abs(t) + Math.abs(slope0) + Math.abs(cost.marginal(i, 0));
       if (curv == 0 || curv * c <= 1e-6 * scale) {
+        if (proxScale == null) {
+          proxScale = new double[n];
+        }
         proxScale[i] = (scale > 0 ? scale : 1.0) / c;
-        any = true;
       }
     }
-    anyLinear = any;
-    Arrays.fill(prox, 0.0);
+    noTau = zeroTau;
+    anyLinear = proxScale != null;
+    prox = anyLinear ? new double[n] : null;
   }
 
   private boolean solveAtMu(int maxIterations) {
@@ -436,6 +445,9 @@ final class AggregateNewton {
     Arrays.fill(mat, 0.0);
     double y = 0;
     boolean dualToo = withMerit;
+    if (lawQ != null && !dualToo) {
+      return evaluateLaw(zz);
+    }
     double dual = dualToo ? perf.commonGain(zz) : 0.0;
     double magnitude = Math.abs(dual);
     for (int k = 0; dualToo && k < m; k++) {
@@ -481,6 +493,49 @@ final class AggregateNewton {
   }
 
   /**
+   * {@link #evaluate} for the default model without the merit. Here {@code a_i = (q_i, 1)}, so the
+   * coefficients are not read, and the sums stay in registers: at large n the pass is bound by memory
+   * traffic, so every array it does not touch counts.
+   */
+  private double evaluateLaw(double[] zz) {
+    double l0 = lam[0];
+    double l1 = lam[1];
+    double r0 = 0;
+    double r1 = 0;
+    double m00 = 0;
+    double m01 = 0;
+    double m11 = 0;
+    for (int i = 0; i < n; i++) {
+      double q = lawQ[i];
+      double si = respond(i, l0 * q + l1, s[i]);
+      double d = dsdp;
+      s[i] = si;
+      r0 += q * si;
+      r1 += si;
+      double dq = d * q;
+      m00 += dq * q;
+      m01 += dq;
+      m11 += d;
+    }
+    evaluations += n;
+    total = r1;
+    resp[0] = r0;
+    resp[1] = r1;
+    mat[0] = m00;
+    mat[1] = m01;
+    mat[2] = m01;
+    mat[3] = m11;
+    merit = Double.NaN;
+    meritMagnitude = 0;
+    double norm = 0;
+    for (int k = 0; k < m; k++) {
+      double r = Math.abs(zz[k] - resp[k]) / (1.0 + Math.abs(zz[k]) + Math.abs(resp[k]));
+      norm = Math.max(norm, r);
+    }
+    return Double.isFinite(norm) ? norm : Double.POSITIVE_INFINITY;
+  }
+
+  /**
    * {@code argmax_{x∈[0,S_i]} ω_i(p − μ)x + τ_i x + β_i g_i(x) − c_i(x) − ½ε_i x²}; stores {@code ds/dp}.
    */
   double respond(int i, double p, double guess) {
@@ -492,11 +547,15 @@ final class AggregateNewton {
     double lin = om[i] * (p - mu) + (noTau ? 0.0 : ta[i]);
     double b = be[i];
     double e = anyLinear ? prox[i] : 0.0;
-    if (lawQ != null && e == 0.0 && quadCost[i] == 0.0) {
+    if (lawQ != null && e == 0.0) {
+      double bpq = b * lawP[i] * lawQ[i];
+      double eta = quadCost[i];
+      if (bpq > 0 && eta > 0 && unitCost[i] - lin > 0) {
+        return respondLawQuadratic(i, bpq, unitCost[i] - lin, eta, c, guess);
+      }
       // Default model with linear cost: lin + b·P·q/(d + q x)² − κ = 0 has the closed form
       // d + q x = sqrt(b·P·q/(κ − lin)); one square root instead of a Newton search.
-      double bpq = b * lawP[i] * lawQ[i];
-      if (bpq > 0) {
+      if (bpq > 0 && eta == 0.0) {
         double r = unitCost[i] - lin;
         if (!(r > 0)) {
           dsdp = 0;
@@ -577,6 +636,45 @@ final class AggregateNewton {
       curv = b * perf.privateCurvature(i, x) - cost.curvature(i, x) - e;
     }
     dsdp = curv < 0 ? -om[i] / curv : 0;
+    return x;
+  }
+
+  /**
+   * The default model with quadratic cost: in {@code u = d + q x} the first-order condition is
+   * {@code ψ(u) = u²(r + (η/q)(u − d)) − b·P·q = 0} with {@code r = κ − lin > 0}. On {@code u ≥ d} ψ is
+   * increasing and convex, so Newton from any point reaches the right of the root in one step and then
+   * descends monotonically: one division per step and no derivative calls.
+   */
+  private double respondLawQuadratic(int i, double bpq, double r, double eta, double c, double guess) {
+    double q = lawQ[i];
+    double d = lawD[i];
+    if (!(d * d * r < bpq)) {
+      // ψ(d) ≥ 0: the derivative at 0 is not positive.
+      dsdp = 0;
+      return 0;
+    }
+    double uMax = d + q * c;
+    if (uMax * uMax * (r + eta * c) <= bpq) {
+      dsdp = 0;
+      return c;
+    }
+    double ep = eta / q;
+    double u = guess > 0 && guess < c ? d + q * guess : Math.min(Math.sqrt(bpq / r), uMax);
+    for (int k = 0; k < 100; k++) {
+      double t = r + ep * (u - d);
+      double du = (u * u * t - bpq) / (u * (2 * t + u * ep));
+      double un = Math.min(uMax, Math.max(d, u - du));
+      double step = Math.abs(un - u);
+      u = un;
+      // Quadratic convergence: after a step of relative size 1e-9 the error is far below rounding.
+      if (!(step > 1e-9 * u)) {
+        break;
+      }
+    }
+    double x = Math.min(c, Math.max(0.0, (u - d) / q));
+    double u3 = u * u * u;
+    // s'(p) = −ω/f''(x) with f'' = −η − 2·b·P·q²/u³.
+    dsdp = om[i] * u3 / (eta * u3 + 2 * bpq * q);
     return x;
   }
 
