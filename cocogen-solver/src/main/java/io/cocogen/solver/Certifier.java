@@ -36,25 +36,29 @@ public final class Certifier {
       double[] payoffs, boolean budgetCaps) {
     game.validateProfile(s);
     int n = game.size();
-    RoundGame.Workspace ws = game.newWorkspace();
     double[] base = payoffs;
+    double[] z = new double[game.dimension()];
     if (base == null) {
       base = new double[n];
+      RoundGame.Workspace ws = game.newWorkspace();
       game.utilities(s, base, ws);
+      System.arraycopy(ws.aggregates(), 0, z, 0, z.length);
       double[] tau = stakes.tau();
       for (int i = 0; i < n; i++) {
         base[i] += tau[i] * s[i];
       }
+    } else {
+      game.aggregates(s, z);
     }
-    double[] z = new double[game.dimension()];
-    game.aggregates(s, z);
     double g0 = game.performance().commonGain(z);
-    double total = 0;
-    for (double v : s) {
-      total += v;
-    }
     double[] cap = game.capacity();
     double budget = budgetCaps ? game.budget() : Double.POSITIVE_INFINITY;
+    double total = 0;
+    if (budget != Double.POSITIVE_INFINITY) {
+      for (double v : s) {
+        total += v;
+      }
+    }
     PlayerProblem p = new PlayerProblem(game, stakes, adjustment);
     double[] regrets = new double[n];
     double[] br = new double[n];

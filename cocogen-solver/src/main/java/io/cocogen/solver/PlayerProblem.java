@@ -2,7 +2,9 @@ package io.cocogen.solver;
 
 import io.cocogen.api.BoundPerformance;
 import io.cocogen.api.CostModel;
+import io.cocogen.api.QuadraticCost;
 import io.cocogen.api.RoundGame;
+import io.cocogen.api.ScalingLawModel;
 
 /**
  * One organization's problem against the others' fixed actions: maximise
@@ -36,6 +38,16 @@ final class PlayerProblem {
   // gain of that step to second order, from the derivatives at the current action.
   private boolean localStep;
   private double localGain;
+  // The default model (scaling law, quadratic cost) without adjustment: the arrays the quick test reads
+  // directly; null otherwise.
+  private final double[] lawQ;
+  private final double[] lawD;
+  private final double[] lawP;
+  private final double[] unitCost;
+  private final double[] quadCost;
+  private final double[] om;
+  private final double[] be;
+  private final double[] ta;
 
   long evaluations;
 
@@ -57,6 +69,16 @@ final class PlayerProblem {
     zCached = new double[m];
     gradCached = new double[m];
     hessCached = new double[m * m];
+    boolean law = adjustment == null && perf instanceof ScalingLawModel.Bound
+        && game.costModel() instanceof QuadraticCost;
+    lawQ = law ? ((ScalingLawModel.Bound) perf).quality() : null;
+    lawD = law ? ((ScalingLawModel.Bound) perf).realSamples() : null;
+    lawP = law ? ((ScalingLawModel.Bound) perf).mismatchWeights() : null;
+    unitCost = law ? game.federation().unitCost() : null;
+    quadCost = law ? game.federation().quadraticCost() : null;
+    om = stakes.omega();
+    be = stakes.beta();
+    ta = stakes.tau();
   }
 
   /** Makes the cache hold {@code ∇G(z)} and {@code ∇²G(z)}. */
@@ -145,6 +167,9 @@ final class PlayerProblem {
    * @param g0 {@code G(z)}
    */
   void maximise(int i, double upper, double[] s, double[] z, double g0) {
+    if (lawQ != null && quickLaw(i, upper, s, z)) {
+      return;
+    }
     double si = s[i];
     double adj0 = adjustment == null ? 0 : adjustment.value(i, si, s, z);
     argmax = si;
@@ -190,6 +215,56 @@ final class PlayerProblem {
         }
       }
     }
+  }
+
+  /**
+   * The start of {@link #concaveRoot} for the default model, with {@code g'} and {@code g''} from one
+   * division and the coefficients {@code a_i = (q_i, 1)} not read: decides, for a concave objective, the
+   * players at a bound whose derivative points outwards, and the interior players whose derivative is zero
+   * or whose Newton step is of rounding size (at an equilibrium, all of them). Returns false, having set nothing, when the general search must decide.
+   */
+  private boolean quickLaw(int i, double upper, double[] s, double[] z) {
+    double si = s[i];
+    if (!(upper > 0 && si >= 0 && si <= upper)) {
+      return false;
+    }
+    evaluations++;
+    cacheAt(z);
+    double q = lawQ[i];
+    double inv = 1 / (lawD[i] + q * si);
+    double g1 = lawP[i] * q * inv * inv;
+    double eta = quadCost[i];
+    double omi = om[i];
+    double bei = be[i];
+    if (!(omi >= 0 && bei >= 0)) {
+      return false;
+    }
+    double f = omi * (gradCached[0] * q + gradCached[1]) + bei * g1 - (unitCost[i] + eta * si) + ta[i];
+    // Concave objective: a derivative pointing out of the box at a bound, or zero inside it, makes the
+    // current action a maximiser.
+    if (si == 0 ? f < 0 : si == upper ? f > 0 : f == 0) {
+      argmax = si;
+      gain = 0.0;
+      return true;
+    }
+    if (!(si > 0 && si < upper)) {
+      return false;
+    }
+    double[] h = hessCached;
+    double fp = omi * ((h[0] * q + h[1] + h[2]) * q + h[3]) - bei * 2 * g1 * q * inv - eta;
+    double xn = fp < 0 ? si - f / fp : Double.NaN;
+    if (!(xn > 0 && xn < upper && Math.abs(xn - si) <= 1e-9 * xn)) {
+      return false;
+    }
+    double d = xn - si;
+    double local = f * d + 0.5 * fp * d * d;
+    argmax = si;
+    gain = 0.0;
+    if (local > 0) {
+      gain = local;
+      argmax = xn;
+    }
+    return true;
   }
 
   private void consider(int i, double x, double[] s, double[] z, double g0, double adj0) {
