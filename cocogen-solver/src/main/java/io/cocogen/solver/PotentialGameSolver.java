@@ -37,7 +37,22 @@ public final class PotentialGameSolver implements EquilibriumSolver {
     if (!allFinite(s)) {
       return Results.failed(game, method, "non-finite responses", newton.iterations, newton.evaluations);
     }
-    Certificate cert = Certifier.certify(game, stakes, null, s, null);
+    // Utilities once, for the certificate's relative regrets and for the result.
+    RoundGame.Workspace ws = game.newWorkspace();
+    double[] u = new double[s.length];
+    game.utilities(s, u, ws);
+    double[] tau = stakes.tau();
+    double[] payoff = u;
+    for (int i = 0; i < s.length; i++) {
+      if (tau[i] != 0.0) {
+        payoff = u.clone();
+        for (int j = i; j < s.length; j++) {
+          payoff[j] += tau[j] * s[j];
+        }
+        break;
+      }
+    }
+    Certificate cert = Certifier.certify(game, stakes, null, s, payoff);
     String message = (converged ? "aggregate fixed point converged" : "aggregate fixed point stalled")
         + " after " + newton.iterations + " Newton iterations";
     if (!cert.certifies(options.tolerance())) {
@@ -47,7 +62,7 @@ public final class PotentialGameSolver implements EquilibriumSolver {
       }
     }
     SolveState state = cert.certifies(options.tolerance()) ? SolveState.OPTIMAL : SolveState.APPROXIMATE;
-    return Results.build(game, stakes, method, state, s, cert, newton.iterations, newton.evaluations,
+    return Results.build(game, stakes, method, state, s, u, ws, cert, newton.iterations, newton.evaluations,
         newton.lam.clone(), newton.mu, message);
   }
 

@@ -11,6 +11,13 @@ final class Results {
     RoundGame.Workspace ws = game.newWorkspace();
     double[] u = new double[game.size()];
     game.utilities(s, u, ws);
+    return build(game, stakes, method, state, s, u, ws, cert, iterations, evaluations, lambda, mu, message);
+  }
+
+  /** As above, with the utilities {@code u} of {@code s} already computed. */
+  static Equilibrium build(RoundGame game, Stakes stakes, String method, SolveState state, double[] s,
+      double[] u, RoundGame.Workspace ws, Certificate cert, int iterations, long evaluations, double[] lambda,
+      double mu, String message) {
     double welfare = game.welfare(s, ws);
     double potential = potential(game, stakes, s, ws);
     if (lambda == null) {
