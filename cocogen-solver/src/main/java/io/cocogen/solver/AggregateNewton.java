@@ -507,7 +507,7 @@ final class AggregateNewton {
     double m11 = 0;
     for (int i = 0; i < n; i++) {
       double q = lawQ[i];
-      double si = respond(i, l0 * q + l1, s[i]);
+      double si = respondLaw(i, l0 * q + l1, s[i]);
       double d = dsdp;
       s[i] = si;
       r0 += q * si;
@@ -539,6 +539,51 @@ final class AggregateNewton {
    * {@code argmax_{x∈[0,S_i]} ω_i(p − μ)x + τ_i x + β_i g_i(x) − c_i(x) − ½ε_i x²}; stores {@code ds/dp}.
    */
   double respond(int i, double p, double guess) {
+    return lawQ != null ? respondLaw(i, p, guess) : respondGeneral(i, p, guess);
+  }
+
+  /**
+   * {@link #respond} for the default model: closed form with linear cost, {@link #respondLawQuadratic}
+   * otherwise; the rare remaining cases (no mismatch term, a proximal term, a non-positive net unit cost with
+   * quadratic cost) go to the general search. Small enough to be inlined into the pass.
+   */
+  private double respondLaw(int i, double p, double guess) {
+    double c = cap[i];
+    double bpq = be[i] * lawP[i] * lawQ[i];
+    if (!(c > 0 && bpq > 0) || anyLinear && prox[i] != 0.0) {
+      return respondGeneral(i, p, guess);
+    }
+    double r = unitCost[i] - (om[i] * (p - mu) + (noTau ? 0.0 : ta[i]));
+    double eta = quadCost[i];
+    if (eta > 0) {
+      return r > 0 ? respondLawQuadratic(i, bpq, r, eta, c, guess) : respondGeneral(i, p, guess);
+    }
+    // Linear cost: lin + b·P·q/(d + q x)² − κ = 0 has the closed form d + q x = sqrt(b·P·q/(κ − lin)); one
+    // square root instead of a Newton search.
+    if (!(r > 0)) {
+      dsdp = 0;
+      return c;
+    }
+    // One division serves 1/r and 1/q.
+    double q = lawQ[i];
+    double inv = 1 / (r * q);
+    double u = Math.sqrt(bpq * q * inv);
+    double x = (u - lawD[i]) * (r * inv);
+    if (!(x > 0)) {
+      dsdp = 0;
+      return 0;
+    }
+    if (x >= c) {
+      dsdp = 0;
+      return c;
+    }
+    // f'' = −2 b P q²/u³ = −2 r q/u.
+    dsdp = 0.5 * om[i] * u * inv;
+    return x;
+  }
+
+  /** The best response of any model, by a safeguarded Newton search on the derivative. */
+  private double respondGeneral(int i, double p, double guess) {
     double c = cap[i];
     if (!(c > 0)) {
       dsdp = 0;
@@ -547,35 +592,6 @@ final class AggregateNewton {
     double lin = om[i] * (p - mu) + (noTau ? 0.0 : ta[i]);
     double b = be[i];
     double e = anyLinear ? prox[i] : 0.0;
-    if (lawQ != null && e == 0.0) {
-      double bpq = b * lawP[i] * lawQ[i];
-      double eta = quadCost[i];
-      if (bpq > 0 && eta > 0 && unitCost[i] - lin > 0) {
-        return respondLawQuadratic(i, bpq, unitCost[i] - lin, eta, c, guess);
-      }
-      // Default model with linear cost: lin + b·P·q/(d + q x)² − κ = 0 has the closed form
-      // d + q x = sqrt(b·P·q/(κ − lin)); one square root instead of a Newton search.
-      if (bpq > 0 && eta == 0.0) {
-        double r = unitCost[i] - lin;
-        if (!(r > 0)) {
-          dsdp = 0;
-          return c;
-        }
-        double u = Math.sqrt(bpq / r);
-        double x = (u - lawD[i]) / lawQ[i];
-        if (!(x > 0)) {
-          dsdp = 0;
-          return 0;
-        }
-        if (x >= c) {
-          dsdp = 0;
-          return c;
-        }
-        // f'' = −2 b P q²/u³ = −2 r q/u.
-        dsdp = om[i] * u / (2 * r * lawQ[i]);
-        return x;
-      }
-    }
     // Start from the previous response. The derivative is non-increasing (concave objective), so its sign
     // there says which bound can be the answer, and only that one is evaluated (same outcome as checking
     // 0, then S_i); a previous response at a bound usually decides alone.
@@ -658,7 +674,8 @@ final class AggregateNewton {
       dsdp = 0;
       return c;
     }
-    double ep = eta / q;
+    double invQ = 1 / q;
+    double ep = eta * invQ;
     double u = guess > 0 && guess < c ? d + q * guess : Math.min(Math.sqrt(bpq / r), uMax);
     for (int k = 0; k < 100; k++) {
       double t = r + ep * (u - d);
@@ -671,7 +688,7 @@ final class AggregateNewton {
         break;
       }
     }
-    double x = Math.min(c, Math.max(0.0, (u - d) / q));
+    double x = Math.min(c, Math.max(0.0, (u - d) * invQ));
     double u3 = u * u * u;
     // s'(p) = −ω/f''(x) with f'' = −η − 2·b·P·q²/u³.
     dsdp = om[i] * u3 / (eta * u3 + 2 * bpq * q);
