@@ -2,6 +2,7 @@ package io.cocogen.incentive;
 
 import io.cocogen.api.InvalidModelException;
 import io.cocogen.api.RoundGame;
+import io.cocogen.solver.CoalitionSolver;
 import io.cocogen.solver.SolverOptions;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -123,8 +124,8 @@ public final class CoalitionValues {
     IntStream.range(0, 1 << low).parallel().forEach(p -> {
       Enumeration e = new Enumeration(n, ne, so);
       e.run(p, low);
-      stats[p] = new long[] {e.solver.leanSolves, e.solver.fallbackSolves, e.solver.approximateSolves};
-      residuals[p] = e.solver.maxResidual;
+      stats[p] = new long[] {e.solver.leanSolves(), e.solver.fallbackSolves(), e.solver.approximateSolves()};
+      residuals[p] = e.solver.maxResidual();
     });
     long lean = 0;
     long fallback = 0;
@@ -235,11 +236,11 @@ public final class CoalitionValues {
     private void solveInto(int mask, int k) {
       if (ne != null) {
         ne[mask] = solver.solve(false, sNe[k]);
-        lastNe[solver.mem[k - 1]] = sNe[k][k - 1];
+        lastNe[solver.member(k - 1)] = sNe[k][k - 1];
       }
       if (so != null) {
         so[mask] = solver.solve(true, sSo[k]);
-        lastSo[solver.mem[k - 1]] = sSo[k][k - 1];
+        lastSo[solver.member(k - 1)] = sSo[k][k - 1];
       }
     }
   }
@@ -262,8 +263,8 @@ public final class CoalitionValues {
     }
 
     @Override public double reset() {
-      for (int t = 0; t < solver.k; t++) {
-        in[solver.mem[t]] = false;
+      for (int t = 0; t < solver.size(); t++) {
+        in[solver.member(t)] = false;
       }
       solver.clear();
       return 0.0;
@@ -274,7 +275,7 @@ public final class CoalitionValues {
         throw new InvalidModelException("player", player, "must be an organization not yet in the prefix");
       }
       in[player] = true;
-      int t = solver.k;
+      int t = solver.size();
       solver.push(player);
       double ne = 0;
       double so = 0;
@@ -290,7 +291,7 @@ public final class CoalitionValues {
     }
 
     @Override public long evaluations() {
-      return solver.leanSolves + solver.fallbackSolves;
+      return solver.leanSolves() + solver.fallbackSolves();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.cocogen.incentive;
 import io.cocogen.api.InvalidModelException;
 import io.cocogen.api.Organization;
 import io.cocogen.api.RoundGame;
+import io.cocogen.solver.CoalitionSolver;
 import io.cocogen.solver.SolveState;
 import io.cocogen.solver.SolverOptions;
 import java.util.ArrayList;

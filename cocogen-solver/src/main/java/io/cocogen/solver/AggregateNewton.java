@@ -19,28 +19,31 @@ import java.util.Arrays;
  * scale) makes the map continuous, and the certificate checks the true game afterwards. When such steps
  * make the budget's total jump, the two sides of the jump are blended to spend the budget exactly.
  *
- * <p>Works on caller-visible arrays; allocates only at construction.
+ * <p>Works on caller-visible arrays. Allocates at construction, and the proximal arrays only when some
+ * player is nearly linear. One state can be rebound ({@link #bind}) to many small games of the same
+ * dimension: {@link CoalitionSolver} solves every coalition of a round game with one.
  */
 final class AggregateNewton {
   private static final double[] HOMOTOPY = {1e-3, 1e-6, 1e-9, 1e-12};
   private static final int STALL = 50;
 
-  private final BoundPerformance perf;
-  private final CostModel.BoundCost cost;
+  // The problem: set by bind (a solver state can be rebound to other players of the same dimension).
+  private BoundPerformance perf;
+  private CostModel.BoundCost cost;
   // Closed-form responses for the default model (scaling law, quadratic cost): null otherwise.
-  private final double[] lawQ;
-  private final double[] lawD;
-  private final double[] lawP;
-  private final double[] unitCost;
-  private final double[] quadCost;
-  private final int n;
+  private double[] lawQ;
+  private double[] lawD;
+  private double[] lawP;
+  private double[] unitCost;
+  private double[] quadCost;
+  private int n;
   private final int m;
-  private final double[] a;
-  private final double[] cap;
-  private final double[] om;
-  private final double[] be;
-  private final double[] ta;
-  private final double budget;
+  private double[] a;
+  private double[] cap;
+  private double[] om;
+  private double[] be;
+  private double[] ta;
+  private double budget;
   // Every τ_i = 0 (the Nash game): the hot loop then does not read τ. Fewer parallel memory streams
   // keep the hardware prefetcher effective at large n.
   private boolean noTau;
@@ -65,7 +68,7 @@ final class AggregateNewton {
   private final double[] zMin;
   private final double[] zMax;
   private final double[] best;
-  private final double[] sLo;
+  private double[] sLo;
 
   double mu;
   double total;
@@ -80,28 +83,29 @@ final class AggregateNewton {
   double meritMagnitude;
   /** Whether {@link #evaluate} computes the merit (only once the easy regime of a Newton solve fails). */
   private boolean withMerit;
+  /** Scaled residual of the last evaluated aggregates. */
+  double residualNorm;
   long evaluations;
   int iterations;
   boolean converged;
 
   AggregateNewton(RoundGame game, Stakes stakes) {
-    this.perf = game.performance();
-    this.cost = game.cost();
-    boolean closed = perf instanceof ScalingLawModel.Bound && game.costModel() instanceof QuadraticCost;
-    lawQ = closed ? ((ScalingLawModel.Bound) perf).quality() : null;
-    lawD = closed ? ((ScalingLawModel.Bound) perf).realSamples() : null;
-    lawP = closed ? ((ScalingLawModel.Bound) perf).mismatchWeights() : null;
-    unitCost = closed ? game.federation().unitCost() : null;
-    quadCost = closed ? game.federation().quadraticCost() : null;
-    this.n = game.size();
-    this.m = game.dimension();
-    this.a = game.coefficients();
-    this.cap = game.capacity();
-    this.om = stakes.omega();
-    this.be = stakes.beta();
-    this.ta = stakes.tau();
-    this.budget = game.budget();
-    s = new double[n];
+    this(game.size(), game.dimension());
+    bind(game.size(), game.coefficients(), game.capacity(), stakes.omega(), stakes.beta(), stakes.tau(),
+        game.performance(), game.cost(), game.budget());
+    if (perf instanceof ScalingLawModel.Bound law && game.costModel() instanceof QuadraticCost) {
+      lawQ = law.quality();
+      lawD = law.realSamples();
+      lawP = law.mismatchWeights();
+      unitCost = game.federation().unitCost();
+      quadCost = game.federation().quadraticCost();
+    }
+  }
+
+  /** A solver state for up to {@code capacity} players and {@code m} aggregates; {@link #bind} it before use. */
+  AggregateNewton(int capacity, int m) {
+    this.m = m;
+    s = new double[capacity];
     z = new double[m];
     lam = new double[m];
     hess = new double[m * m];
@@ -114,7 +118,48 @@ final class AggregateNewton {
     zMin = new double[m];
     zMax = new double[m];
     best = new double[m];
-    sLo = budget == Double.POSITIVE_INFINITY ? null : new double[n];
+  }
+
+  /**
+   * Binds the separable game of {@code n} players (at most the capacity): coefficients {@code a} (n×m,
+   * row-major), boxes, stakes {@code ω, β, τ}, the models indexed like the players, and the shared budget.
+   * The arrays are read, not copied; counters start again from zero. The default model's closed-form
+   * responses are off until the game constructor turns them on.
+   */
+  void bind(int players, double[] coefficients, double[] capacity, double[] omega, double[] beta, double[] tau,
+      BoundPerformance performance, CostModel.BoundCost costs, double sharedBudget) {
+    if (players > s.length) {
+      throw new IllegalArgumentException("players " + players + " exceed the capacity " + s.length);
+    }
+    n = players;
+    a = coefficients;
+    cap = capacity;
+    om = omega;
+    be = beta;
+    ta = tau;
+    perf = performance;
+    cost = costs;
+    budget = sharedBudget;
+    lawQ = null;
+    lawD = null;
+    lawP = null;
+    unitCost = null;
+    quadCost = null;
+    if (budget != Double.POSITIVE_INFINITY && (sLo == null || sLo.length < players)) {
+      sLo = new double[s.length];
+    }
+    anyLinear = false;
+    prox = null;
+    proxScale = null;
+    mu = 0;
+    evaluations = 0;
+    iterations = 0;
+    converged = false;
+  }
+
+  /** Whether the last solve smoothed (nearly) linear players with the proximal homotopy. */
+  boolean smoothed() {
+    return anyLinear;
   }
 
   /** Solves from {@code warm} (a profile) or from scratch; returns whether the aggregate converged. */
@@ -124,7 +169,7 @@ final class AggregateNewton {
       aggregate(s, z);
     } else {
       // No guess: each response starts where its own search finds best (NaN is never a valid guess).
-      Arrays.fill(s, Double.NaN);
+      Arrays.fill(s, 0, n, Double.NaN);
       Arrays.fill(z, 0.0);
     }
     mu = 0;
@@ -484,18 +529,24 @@ final class AggregateNewton {
     total = y;
     merit = dualToo ? dual : Double.NaN;
     meritMagnitude = Double.isFinite(magnitude) ? magnitude : Double.POSITIVE_INFINITY;
+    return residualAt(zz);
+  }
+
+  /** The scaled residual {@code max_k |z_k − r_k|/(1 + |z_k| + |r_k|)} of the last responses, recorded. */
+  private double residualAt(double[] zz) {
     double norm = 0;
     for (int k = 0; k < m; k++) {
       double r = Math.abs(zz[k] - resp[k]) / (1.0 + Math.abs(zz[k]) + Math.abs(resp[k]));
       norm = Math.max(norm, r);
     }
-    return Double.isFinite(norm) ? norm : Double.POSITIVE_INFINITY;
+    residualNorm = Double.isFinite(norm) ? norm : Double.POSITIVE_INFINITY;
+    return residualNorm;
   }
 
   /**
    * {@link #evaluate} for the default model without the merit. Here {@code a_i = (q_i, 1)}, so the
-   * coefficients are not read, and the sums stay in registers: at large n the pass is bound by memory
-   * traffic, so every array it does not touch counts.
+   * coefficients are not read, the model is not called through its interface, and the sums stay in
+   * registers.
    */
   private double evaluateLaw(double[] zz) {
     double l0 = lam[0];
@@ -527,12 +578,7 @@ final class AggregateNewton {
     mat[3] = m11;
     merit = Double.NaN;
     meritMagnitude = 0;
-    double norm = 0;
-    for (int k = 0; k < m; k++) {
-      double r = Math.abs(zz[k] - resp[k]) / (1.0 + Math.abs(zz[k]) + Math.abs(resp[k]));
-      norm = Math.max(norm, r);
-    }
-    return Double.isFinite(norm) ? norm : Double.POSITIVE_INFINITY;
+    return residualAt(zz);
   }
 
   /**
