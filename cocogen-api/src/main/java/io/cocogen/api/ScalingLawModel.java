@@ -40,6 +40,34 @@ public record ScalingLawModel(double referenceLoss, double lossFloor, double sca
         + mismatch * delta * d / (d + q * s);
   }
 
+  /**
+   * {@code G(z)} of a federation with real-data total {@code D} and skew-weighted total {@code H}:
+   * {@code L_ref − ℓ∞ − A(D + z_0)^(−β) − C·H/(D + z_1)}. Any coalition's common gain is this with its own
+   * {@code D} and {@code H}.
+   */
+  public double commonGain(double realTotal, double skewWeightedTotal, double[] z) {
+    return referenceLoss - lossFloor - scale * Math.pow(realTotal + z[0], -exponent)
+        - drift * skewWeightedTotal / (realTotal + z[1]);
+  }
+
+  /** {@code ∇G(z)} for totals {@code D}, {@code H} (see {@link #commonGain(double, double, double[])}). */
+  public void commonGradient(double realTotal, double skewWeightedTotal, double[] z, double[] out) {
+    double ux = realTotal + z[0];
+    double uy = realTotal + z[1];
+    out[0] = scale * exponent * Math.pow(ux, -exponent - 1);
+    out[1] = drift * skewWeightedTotal / (uy * uy);
+  }
+
+  /** {@code ∇²G(z)} (row-major 2×2) for totals {@code D}, {@code H}. */
+  public void commonHessian(double realTotal, double skewWeightedTotal, double[] z, double[] out) {
+    double ux = realTotal + z[0];
+    double uy = realTotal + z[1];
+    out[0] = -scale * exponent * (exponent + 1) * Math.pow(ux, -exponent - 2);
+    out[1] = 0;
+    out[2] = 0;
+    out[3] = -2 * drift * skewWeightedTotal / (uy * uy * uy);
+  }
+
   @Override
   public BoundPerformance bind(Federation f) {
     int n = f.size();
@@ -64,7 +92,6 @@ public record ScalingLawModel(double referenceLoss, double lossFloor, double sca
     private final double[] priv; // E·δ_i·d_i
     private final double dTotal;
     private final double hTotal;
-    private final double constant;
 
     Bound(ScalingLawModel law, double[] q, double[] d, double[] priv, double dTotal, double hTotal) {
       this.law = law;
@@ -73,7 +100,6 @@ public record ScalingLawModel(double referenceLoss, double lossFloor, double sca
       this.priv = priv;
       this.dTotal = dTotal;
       this.hTotal = hTotal;
-      this.constant = law.referenceLoss - law.lossFloor;
     }
 
     public double realTotal() { return dTotal; }
@@ -95,25 +121,17 @@ public record ScalingLawModel(double referenceLoss, double lossFloor, double sca
 
     @Override
     public double commonGain(double[] z) {
-      return constant - law.scale * Math.pow(dTotal + z[0], -law.exponent) - law.drift * hTotal / (dTotal + z[1]);
+      return law.commonGain(dTotal, hTotal, z);
     }
 
     @Override
     public void commonGradient(double[] z, double[] out) {
-      double ux = dTotal + z[0];
-      double uy = dTotal + z[1];
-      out[0] = law.scale * law.exponent * Math.pow(ux, -law.exponent - 1);
-      out[1] = law.drift * hTotal / (uy * uy);
+      law.commonGradient(dTotal, hTotal, z, out);
     }
 
     @Override
     public void commonHessian(double[] z, double[] out) {
-      double ux = dTotal + z[0];
-      double uy = dTotal + z[1];
-      out[0] = -law.scale * law.exponent * (law.exponent + 1) * Math.pow(ux, -law.exponent - 2);
-      out[1] = 0;
-      out[2] = 0;
-      out[3] = -2 * law.drift * hTotal / (uy * uy * uy);
+      law.commonHessian(dTotal, hTotal, z, out);
     }
 
     @Override

@@ -330,7 +330,6 @@ public final class CoalitionSolver {
     private final int m;
     private final double[] d;
     private final double[] skew;
-    private final double constant;
     private final double[] dStack;
     private final double[] hStack;
     private final int[] local;
@@ -345,7 +344,6 @@ public final class CoalitionSolver {
       this.m = game.dimension();
       this.d = game.federation().realSamples();
       this.skew = game.federation().skew();
-      this.constant = law.referenceLoss() - law.lossFloor();
       dStack = new double[n + 1];
       hStack = new double[n + 1];
       local = new int[n];
@@ -383,23 +381,15 @@ public final class CoalitionSolver {
     }
 
     @Override public double commonGain(double[] z) {
-      return constant - law.scale() * Math.pow(dTotal + z[0], -law.exponent()) - law.drift() * hTotal / (dTotal + z[1]);
+      return law.commonGain(dTotal, hTotal, z);
     }
 
     @Override public void commonGradient(double[] z, double[] out) {
-      double ux = dTotal + z[0];
-      double uy = dTotal + z[1];
-      out[0] = law.scale() * law.exponent() * Math.pow(ux, -law.exponent() - 1);
-      out[1] = law.drift() * hTotal / (uy * uy);
+      law.commonGradient(dTotal, hTotal, z, out);
     }
 
     @Override public void commonHessian(double[] z, double[] out) {
-      double ux = dTotal + z[0];
-      double uy = dTotal + z[1];
-      out[0] = -law.scale() * law.exponent() * (law.exponent() + 1) * Math.pow(ux, -law.exponent() - 2);
-      out[1] = 0;
-      out[2] = 0;
-      out[3] = -2 * law.drift() * hTotal / (uy * uy * uy);
+      law.commonHessian(dTotal, hTotal, z, out);
     }
 
     @Override public double privateGain(int t, double x) { return full.privateGain(local[t], x); }
