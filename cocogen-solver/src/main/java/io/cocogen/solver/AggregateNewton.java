@@ -94,12 +94,22 @@ final class AggregateNewton {
     bind(game.size(), game.coefficients(), game.capacity(), stakes.omega(), stakes.beta(), stakes.tau(),
         game.performance(), game.cost(), game.budget());
     if (perf instanceof ScalingLawModel.Bound law && game.costModel() instanceof QuadraticCost) {
-      lawQ = law.quality();
-      lawD = law.realSamples();
-      lawP = law.mismatchWeights();
-      unitCost = game.federation().unitCost();
-      quadCost = game.federation().quadraticCost();
+      useDefaultModel(law.quality(), law.realSamples(), law.mismatchWeights(), game.federation().unitCost(),
+          game.federation().quadraticCost());
     }
+  }
+
+  /**
+   * Turns on the default model's closed-form responses (scaling law, quadratic cost) for the bound players:
+   * {@code q_i}, {@code d_i}, {@code E δ_i d_i}, {@code κ_i}, {@code η_i}, indexed like them. The bound
+   * coefficients must be {@code a_i = (q_i, 1)}; the common gain stays the bound performance's.
+   */
+  void useDefaultModel(double[] q, double[] d, double[] mismatchWeight, double[] kappa, double[] eta) {
+    lawQ = q;
+    lawD = d;
+    lawP = mismatchWeight;
+    unitCost = kappa;
+    quadCost = eta;
   }
 
   /** A solver state for up to {@code capacity} players and {@code m} aggregates; {@link #bind} it before use. */

@@ -50,6 +50,12 @@ public final class CoalitionSolver {
   private final double[] cap;
   private final double[] coef;
   private final AggregateNewton newton;
+  // The default model's per-member data for the closed-form responses; null for other models.
+  private final double[] lawQ;
+  private final double[] lawD;
+  private final double[] lawP;
+  private final double[] lawK;
+  private final double[] lawH;
   private final double[][] lastLam;
   private final double[] zWelfare;
   private final double[] lastMu = new double[2];
@@ -87,6 +93,12 @@ public final class CoalitionSolver {
     cap = new double[n];
     coef = new double[n * m];
     newton = new AggregateNewton(n, m);
+    boolean law = model instanceof ScalingLawCoalition;
+    lawQ = law ? new double[n] : null;
+    lawD = law ? new double[n] : null;
+    lawP = law ? new double[n] : null;
+    lawK = law ? new double[n] : null;
+    lawH = law ? new double[n] : null;
     lastLam = new double[2][m];
     zWelfare = new double[m];
   }
@@ -167,6 +179,14 @@ public final class CoalitionSolver {
     rsum[t] = r;
     csum[t] = c;
     cap[t] = capFull[j];
+    if (lawQ != null) {
+      ScalingLawModel.Bound full = (ScalingLawModel.Bound) game.performance();
+      lawQ[t] = full.quality()[j];
+      lawD[t] = full.realSamples()[j];
+      lawP[t] = full.mismatchWeights()[j];
+      lawK[t] = game.federation().unitCost()[j];
+      lawH[t] = game.federation().quadraticCost()[j];
+    }
     k = t + 1;
     model.push(mem, k);
   }
@@ -210,6 +230,9 @@ public final class CoalitionSolver {
       }
     }
     newton.bind(k, coef, cap, om, be, ta, model, model, budget);
+    if (lawQ != null) {
+      newton.useDefaultModel(lawQ, lawD, lawP, lawK, lawH);
+    }
     int mode = optimum ? 1 : 0;
     boolean lean = true;
     for (int t = 0; t < k && lean; t++) {
