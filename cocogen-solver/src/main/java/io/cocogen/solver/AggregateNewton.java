@@ -134,7 +134,7 @@ final class AggregateNewton {
    * Binds the separable game of {@code n} players (at most the capacity): coefficients {@code a} (n×m,
    * row-major), boxes, stakes {@code ω, β, τ}, the models indexed like the players, and the shared budget.
    * The arrays are read, not copied; counters start again from zero. The default model's closed-form
-   * responses are off until the game constructor turns them on.
+   * responses are off until {@link #useDefaultModel} turns them on.
    */
   void bind(int players, double[] coefficients, double[] capacity, double[] omega, double[] beta, double[] tau,
       BoundPerformance performance, CostModel.BoundCost costs, double sharedBudget) {
@@ -155,7 +155,7 @@ final class AggregateNewton {
     lawP = null;
     unitCost = null;
     quadCost = null;
-    if (budget != Double.POSITIVE_INFINITY && (sLo == null || sLo.length < players)) {
+    if (budget != Double.POSITIVE_INFINITY && sLo == null) {
       sLo = new double[s.length];
     }
     anyLinear = false;

@@ -12,6 +12,20 @@ import io.cocogen.api.RoundGame;
 public final class Certifier {
   private Certifier() {}
 
+  /** {@code U_i + τ_i s_i}: {@code utilities} itself when every {@code τ_i = 0}, otherwise a new array. */
+  static double[] withTransfers(double[] utilities, double[] tau, double[] s) {
+    for (int i = 0; i < tau.length; i++) {
+      if (tau[i] != 0.0) {
+        double[] out = utilities.clone();
+        for (int j = i; j < tau.length; j++) {
+          out[j] += tau[j] * s[j];
+        }
+        return out;
+      }
+    }
+    return utilities;
+  }
+
   /** Certificate of {@code s} in the plain Nash game. */
   public static Certificate nash(RoundGame game, double[] s) {
     return certify(game, Stakes.nash(game), null, s, null);
@@ -39,14 +53,11 @@ public final class Certifier {
     double[] base = payoffs;
     double[] z = new double[game.dimension()];
     if (base == null) {
-      base = new double[n];
+      double[] u = new double[n];
       RoundGame.Workspace ws = game.newWorkspace();
-      game.utilities(s, base, ws);
+      game.utilities(s, u, ws);
       System.arraycopy(ws.aggregates(), 0, z, 0, z.length);
-      double[] tau = stakes.tau();
-      for (int i = 0; i < n; i++) {
-        base[i] += tau[i] * s[i];
-      }
+      base = withTransfers(u, stakes.tau(), s);
     } else {
       game.aggregates(s, z);
     }

@@ -50,7 +50,9 @@ public final class CoalitionSolver {
   private final double[] cap;
   private final double[] coef;
   private final AggregateNewton newton;
-  // The default model's per-member data for the closed-form responses; null for other models.
+  // The default model's per-member data for the closed-form responses, gathered from lawFull at push;
+  // null for other models.
+  private final ScalingLawModel.Bound lawFull;
   private final double[] lawQ;
   private final double[] lawD;
   private final double[] lawP;
@@ -94,6 +96,7 @@ public final class CoalitionSolver {
     coef = new double[n * m];
     newton = new AggregateNewton(n, m);
     boolean law = model instanceof ScalingLawCoalition;
+    lawFull = law ? (ScalingLawModel.Bound) game.performance() : null;
     lawQ = law ? new double[n] : null;
     lawD = law ? new double[n] : null;
     lawP = law ? new double[n] : null;
@@ -180,10 +183,9 @@ public final class CoalitionSolver {
     csum[t] = c;
     cap[t] = capFull[j];
     if (lawQ != null) {
-      ScalingLawModel.Bound full = (ScalingLawModel.Bound) game.performance();
-      lawQ[t] = full.quality()[j];
-      lawD[t] = full.realSamples()[j];
-      lawP[t] = full.mismatchWeights()[j];
+      lawQ[t] = lawFull.quality()[j];
+      lawD[t] = lawFull.realSamples()[j];
+      lawP[t] = lawFull.mismatchWeights()[j];
       lawK[t] = game.federation().unitCost()[j];
       lawH[t] = game.federation().quadraticCost()[j];
     }

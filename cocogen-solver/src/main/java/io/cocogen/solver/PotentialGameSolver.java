@@ -41,18 +41,7 @@ public final class PotentialGameSolver implements EquilibriumSolver {
     RoundGame.Workspace ws = game.newWorkspace();
     double[] u = new double[s.length];
     game.utilities(s, u, ws);
-    double[] tau = stakes.tau();
-    double[] payoff = u;
-    for (int i = 0; i < s.length; i++) {
-      if (tau[i] != 0.0) {
-        payoff = u.clone();
-        for (int j = i; j < s.length; j++) {
-          payoff[j] += tau[j] * s[j];
-        }
-        break;
-      }
-    }
-    Certificate cert = Certifier.certify(game, stakes, null, s, payoff);
+    Certificate cert = Certifier.certify(game, stakes, null, s, Certifier.withTransfers(u, stakes.tau(), s));
     String message = (converged ? "aggregate fixed point converged" : "aggregate fixed point stalled")
         + " after " + newton.iterations + " Newton iterations";
     if (!cert.certifies(options.tolerance())) {
